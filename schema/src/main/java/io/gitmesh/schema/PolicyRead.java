@@ -1,0 +1,20 @@
+package io.gitmesh.schema;
+
+import io.gitmesh.schema.kube.KubeObject;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What reading a revision's files produced: the policy documents that parsed and passed their
+ * schema, the Kubernetes objects that stand in for the cluster, and every diagnostic so far.
+ */
+public record PolicyRead(PolicySet policies, List<KubeObject> clusterObjects, List<Diagnostic> diagnostics) {
+    public PolicyRead {
+        clusterObjects = clusterObjects.stream().sorted(Comparator.comparing(KubeObject::key)).toList();
+        diagnostics = diagnostics.stream().sorted().toList();
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+}
