@@ -76,6 +76,9 @@ final class TreeBuilder {
         if (at != Position.UNKNOWN) {
             last = at;
         }
+        if (stack.isEmpty() && root == null && event instanceof NodeEvent) {
+            documentStart = at; // where the content starts, not the "---"
+        }
         switch (event.getEventId()) {
             case DocumentStart -> startDocument(at);
             case DocumentEnd -> endDocument();
