@@ -13,6 +13,12 @@ package io.gitmesh.schema;
 public record Limits(int maxFileBytes, int maxDocuments, int maxAliases, int maxDepth, int maxNodes) {
     public static final Limits DEFAULT = new Limits(1 << 20, 10_000, 100, 64, 1_000_000);
 
+    /** The diagnostic for a file over {@link #maxFileBytes}, the same wherever the file is found. */
+    public Diagnostic fileTooLarge(String path, long size) {
+        return Diagnostic.ofFile(Severity.ERROR, path, Position.START, "file is " + size
+                + " bytes, over the limit of " + maxFileBytes + " bytes; split it or raise the limit");
+    }
+
     public Limits {
         if (maxFileBytes <= 0 || maxDocuments <= 0 || maxAliases < 0 || maxDepth <= 0 || maxNodes <= 0) {
             throw new IllegalArgumentException("limits must be positive");

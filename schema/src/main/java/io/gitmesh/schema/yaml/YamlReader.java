@@ -43,8 +43,7 @@ public final class YamlReader {
         byte[] bytes = file.content();
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (bytes.length > limits.maxFileBytes()) {
-            diagnostics.add(fileError(path, Position.START, "file is " + bytes.length + " bytes, over the limit of "
-                    + limits.maxFileBytes() + " bytes; split it or raise the limit"));
+            diagnostics.add(limits.fileTooLarge(path, bytes.length));
             return new ParsedFile(path, List.of(), diagnostics);
         }
         int nul = indexOf(bytes, (byte) 0);
