@@ -90,10 +90,11 @@ final class TrafficSplitReader {
     }
 
     private static BigDecimal nonNegative(FieldReader fields, Located weight, BigDecimal value) {
-        if (value.signum() < 0) {
-            fields.error(weight, weight.field() + " must not be negative, not " + value.toPlainString());
+        BigDecimal canonical = canonical(value);
+        if (canonical.signum() < 0) {
+            fields.error(weight, weight.field() + " must not be negative, not " + canonical.toPlainString());
         }
-        return canonical(value);
+        return canonical;
     }
 
     /** One representation per value: {@code 0.1} for 100m and for 0.100, {@code 50} for 50.0. */
