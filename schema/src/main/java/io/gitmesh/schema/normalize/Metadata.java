@@ -24,7 +24,7 @@ final class Metadata {
 
     /**
      * The metadata of the document; problems are reported to {@code fields}, which from here on
-     * names the resource by its defaulted key.
+     * names the resource by its defaulted key (by its kind alone while it has no name).
      */
     static Meta read(FieldReader fields, DocumentType type, Scope scope) {
         Located metadata = fields.requiredObject(fields.root().child("metadata"));
@@ -34,7 +34,7 @@ final class Metadata {
         String namespace = scope == Scope.CLUSTER ? ""
                 : namespaceField.node().isString() ? namespaceField.node().asString()
                 : scope == Scope.NAMESPACED ? DEFAULT_NAMESPACE : "";
-        fields.resource(new ResourceKey(type.kind(), namespace, name).toString());
+        fields.resource(name.isEmpty() ? type.kind() : new ResourceKey(type.kind(), namespace, name).toString());
 
         checkName(fields, nameField, fields.requiredString(nameField));
         if (scope != Scope.CLUSTER) {

@@ -4,8 +4,6 @@ import io.gitmesh.schema.policy.MeshConfig;
 import io.gitmesh.schema.policy.Meta;
 import io.gitmesh.schema.policy.SidecarSettings;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Set;
 
 /**
@@ -34,13 +32,14 @@ final class OsmMeshConfigReader {
                 SidecarSettings.defaults());
     }
 
-    /** One note per leaf field under {@code spec} (a list counts as one field) that gitmesh does not map. */
-    private static void noteUnusedFields(FieldReader fields, Located spec) {
-        Deque<Located> pending = new ArrayDeque<>(spec.children().reversed());
-        while (!pending.isEmpty()) {
-            Located field = pending.pop();
+    /**
+     * One note per leaf field under {@code node} (a list counts as one field) that gitmesh does not
+     * map, in written order. The depth is bounded by the YAML reader's nesting limit.
+     */
+    private static void noteUnusedFields(FieldReader fields, Located node) {
+        for (Located field : node.children()) {
             if (field.node().isObject() && !field.node().isEmpty()) {
-                field.children().reversed().forEach(pending::push);
+                noteUnusedFields(fields, field);
             } else if (!MAPPED.contains(field.pointer())) {
                 fields.info(field, "OSM MeshConfig field " + field.field() + " is not used by gitmesh");
             }
