@@ -72,7 +72,8 @@ final class EndpointReader {
 
     private static EndpointPort endpointPort(FieldReader fields, Located port) {
         return new EndpointPort(fields.string(port.child("name")).orElse(null), fields.requiredPort(port.child("port")),
-                fields.string(port.child("protocol")).orElse(null), fields.string(port.child("appProtocol")).orElse(null));
+                fields.string(port.child("protocol")).orElse(null),
+                fields.string(port.child("appProtocol")).orElse(null));
     }
 
     /** The name of the Pod a target reference points at; null when it points at something else. */

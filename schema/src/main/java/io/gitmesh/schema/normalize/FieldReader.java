@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads typed fields from one document and collects what is wrong with them. Nothing here throws for
  * bad input: a field of the wrong type becomes an error at that field's line and reads as absent, so
- * the caller can go on and report every problem of the document at once. A field missing under a
- * parent that was already reported is not reported again.
+ * the caller can go on and report every problem of the document at once. A field missing where an
+ * error was already reported (at it or at a parent) is not reported again.
  */
 final class FieldReader {
     private final SourceDocument doc;
@@ -59,7 +59,7 @@ final class FieldReader {
             return Optional.empty();
         }
         if (!f.node().isString()) {
-            wrongType(f, "a string");
+            notAString(f);
             return Optional.empty();
         }
         return Optional.of(f.node().asString());
@@ -70,6 +70,7 @@ final class FieldReader {
         return require(f) ? string(f).orElse("") : "";
     }
 
+    /** A boolean field (YAML {@code true}/{@code false}, not a quoted string). */
     Optional<Boolean> bool(Located f) {
         if (f.absent()) {
             return Optional.empty();
@@ -145,7 +146,7 @@ final class FieldReader {
             if (item.node().isString()) {
                 values.add(item.node().asString());
             } else {
-                wrongType(item, "a string");
+                notAString(item);
             }
         }
         return values;
@@ -163,11 +164,16 @@ final class FieldReader {
             } else if (entry.node().isNull()) {
                 values.put(entry.key(), "");
             } else {
-                error(entry, entry.field() + " must be a string, not " + entry.describe()
-                        + (entry.node().isValueNode() ? " (quote it)" : ""));
+                notAString(entry);
             }
         }
         return values;
+    }
+
+    /** Reports a value that should have been a string; a number or boolean gets the hint to quote it. */
+    void notAString(Located f) {
+        boolean scalar = f.node().isNumber() || f.node().isBoolean();
+        error(f, f.field() + " must be a string, not " + f.describe() + (scalar ? " (quote it)" : ""));
     }
 
     void error(Located f, String message) {
@@ -196,7 +202,7 @@ final class FieldReader {
     }
 
     private void missing(Located f) {
-        if (!underReported(f.pointer())) {
+        if (!reportedAtOrAbove(f.pointer())) {
             error(f, "missing required field " + f.field());
         }
     }
@@ -205,16 +211,16 @@ final class FieldReader {
         error(f, f.field() + " must be " + expected + ", not " + f.describe());
     }
 
-    private boolean underReported(String pointer) {
+    /** Whether an error was reported at this pointer or at one of its ancestors. */
+    private boolean reportedAtOrAbove(String pointer) {
         String p = pointer;
-        while (!p.isEmpty()) {
-            int slash = p.lastIndexOf('/');
-            p = p.substring(0, Math.max(slash, 0));
-            if (reported.contains(p)) {
-                return true;
+        while (!reported.contains(p)) {
+            if (p.isEmpty()) {
+                return false;
             }
+            p = p.substring(0, Math.max(p.lastIndexOf('/'), 0));
         }
-        return false;
+        return true;
     }
 
     /** The node as an int when it is a whole number that fits ({@code 3} or {@code 3.0}). */

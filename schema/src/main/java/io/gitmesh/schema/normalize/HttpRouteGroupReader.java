@@ -54,8 +54,7 @@ final class HttpRouteGroupReader {
 
     private static Optional<HeaderMatch> header(FieldReader fields, Located header) {
         if (!header.node().isString()) {
-            fields.error(header, "the regex of header \"" + header.key() + "\" (" + header.field()
-                    + ") must be a string, not " + header.describe() + (header.node().isValueNode() ? " (quote it)" : ""));
+            fields.notAString(header);
             return Optional.empty();
         }
         return Optional.of(new HeaderMatch(header.key(), header.node().asString(), header.pointer()));

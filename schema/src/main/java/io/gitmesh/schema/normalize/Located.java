@@ -13,6 +13,8 @@ import tools.jackson.databind.node.MissingNode;
  * not there gives an absent node, never null.
  */
 record Located(String pointer, String field, JsonNode node) {
+    /** Longer strings are cut in messages: the line number shows where the rest is. */
+    private static final int MAX_SHOWN = 80;
 
     static Located root(JsonNode node) {
         return new Located("", "", node);
@@ -73,7 +75,8 @@ record Located(String pointer, String field, JsonNode node) {
     /** What the node is, for messages: {@code the string "abc"}, {@code a list}, ... */
     String describe() {
         if (node.isString()) {
-            return "the string \"" + node.asString() + "\"";
+            String text = node.asString();
+            return "the string \"" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text) + "\"";
         }
         if (node.isNumber()) {
             return "the number " + node.asString();
@@ -87,6 +90,6 @@ record Located(String pointer, String field, JsonNode node) {
         if (node.isObject()) {
             return "a mapping";
         }
-        return "nothing";
+        return node.isNull() ? "null" : "nothing";
     }
 }

@@ -26,8 +26,8 @@ final class MeshConfigReader {
         Located trustDomainField = spec.child("trustDomain");
         String trustDomain = fields.string(trustDomainField).orElse(MeshConfig.DEFAULT_TRUST_DOMAIN);
         if (!TRUST_DOMAIN.matcher(trustDomain).matches()) {
-            fields.error(trustDomainField, "spec.trustDomain \"" + trustDomain + "\" is not a SPIFFE trust domain:"
-                    + " use lowercase letters, digits, '.', '-' and '_' (e.g. cluster.local)");
+            fields.error(trustDomainField, trustDomainField.field() + " \"" + trustDomain + "\" is not a SPIFFE trust"
+                    + " domain: use lowercase letters, digits, '.', '-' and '_' (e.g. cluster.local)");
         }
         Located traffic = fields.object(spec.child("traffic"));
         boolean permissive = fields.bool(traffic.child("permissive")).orElse(false);
@@ -38,7 +38,7 @@ final class MeshConfigReader {
         Located modeField = sidecar.child("mode");
         String mode = fields.string(modeField).orElse(SidecarSettings.NATIVE);
         if (!SIDECAR_MODES.contains(mode)) {
-            fields.error(modeField, "spec.sidecar.mode \"" + mode + "\" is not a sidecar mode: use one of "
+            fields.error(modeField, modeField.field() + " \"" + mode + "\" is not a sidecar mode: use one of "
                     + SIDECAR_MODES);
         }
         return new MeshConfig(meta, trustDomain, permissive, lifetime, new SidecarSettings(mode));

@@ -21,7 +21,7 @@ final class TrafficSplitReader {
         Located spec = fields.requiredObject(fields.root().child("spec"));
         Located serviceField = spec.child("service");
         String service = fields.requiredString(serviceField);
-        String serviceName = serviceName(fields, serviceField, meta.namespace(), "the root service");
+        String serviceName = serviceName(fields, serviceField, service, meta.namespace(), "the root service");
 
         List<SplitBackend> backends = fields.list(spec.child("backends")).stream()
                 .map(backend -> backend(fields, fields.object(backend), meta.namespace(), version))
@@ -33,7 +33,9 @@ final class TrafficSplitReader {
     }
 
     private static SplitBackend backend(FieldReader fields, Located backend, String namespace, String version) {
-        String service = serviceName(fields, backend.child("service"), namespace, "a backend service");
+        Located serviceField = backend.child("service");
+        String service = serviceName(fields, serviceField, fields.requiredString(serviceField), namespace,
+                "a backend service");
         Located weightField = backend.child("weight");
         BigDecimal weight = version.equals("v1alpha1") ? quantity(fields, weightField) : number(fields, weightField);
         return new SplitBackend(service, weight, backend.pointer());
@@ -45,8 +47,8 @@ final class TrafficSplitReader {
     }
 
     /** The Service name a written short name or FQDN refers to, which must be in {@code namespace}. */
-    private static String serviceName(FieldReader fields, Located field, String namespace, String what) {
-        String written = fields.requiredString(field);
+    private static String serviceName(FieldReader fields, Located field, String written, String namespace,
+            String what) {
         if (!field.node().isString()) {
             return written;
         }

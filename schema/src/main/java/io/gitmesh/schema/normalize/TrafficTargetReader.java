@@ -42,12 +42,10 @@ final class TrafficTargetReader {
         String name = fields.requiredString(nameField);
         Metadata.checkName(fields, nameField, name);
         Located namespaceField = ref.child("namespace");
-        String namespace = fields.string(namespaceField).orElse(meta.namespace());
-        if (!namespaceField.absent()) {
-            Metadata.checkNamespace(fields, namespaceField, namespace);
-        }
-        Integer port = hasPort ? boxed(fields, ref.child("port")) : null;
-        return new IdentityRef(kind, name, namespace, port, ref.pointer());
+        Optional<String> namespace = fields.string(namespaceField);
+        namespace.ifPresent(ns -> Metadata.checkNamespace(fields, namespaceField, ns));
+        Integer port = hasPort ? optionalPort(fields, ref.child("port")) : null;
+        return new IdentityRef(kind, name, namespace.orElse(meta.namespace()), port, ref.pointer());
     }
 
     private static RuleRef rule(FieldReader fields, Located rule) {
@@ -62,7 +60,8 @@ final class TrafficTargetReader {
                 fields.strings(rule.child("matches")), rule.pointer());
     }
 
-    private static Integer boxed(FieldReader fields, Located port) {
+    /** The destination port of v1alpha1/v1alpha2, or null when not written. */
+    private static Integer optionalPort(FieldReader fields, Located port) {
         var value = fields.port(port);
         return value.isPresent() ? value.getAsInt() : null;
     }

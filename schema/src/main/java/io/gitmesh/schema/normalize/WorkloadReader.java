@@ -59,7 +59,8 @@ final class WorkloadReader {
             for (Located port : fields.list(fields.object(container).child("ports"))) {
                 Located p = fields.object(port);
                 ports.add(new ContainerPort(fields.string(p.child("name")).orElse(null),
-                        fields.requiredPort(p.child("containerPort")), fields.string(p.child("protocol")).orElse(null)));
+                        fields.requiredPort(p.child("containerPort")),
+                        fields.string(p.child("protocol")).orElse(null)));
             }
         }
         return ports;

@@ -81,8 +81,7 @@ class HttpRouteGroupNormalizerTest {
                 Arguments.of("a list item that is a string", "- user-agent\n", "/spec/matches/0/headers/0",
                         "not the string \"user-agent\""),
                 Arguments.of("a header regex that is a number", "x-debug: 1\n", "/spec/matches/0/headers/x-debug",
-                        "the regex of header \"x-debug\" (spec.matches[0].headers.x-debug) must be a string, not the"
-                                + " number 1 (quote it)"),
+                        "spec.matches[0].headers.x-debug must be a string, not the number 1 (quote it)"),
                 Arguments.of("headers that are a string", "user-agent\n", "/spec/matches/0/headers",
                         "spec.matches[0].headers must be a mapping, not the string"));
     }
