@@ -106,7 +106,7 @@ final class ErrorTranslator {
         String message = "missing required field \"" + name + "\" " + where;
         if (subject.readsPartially()) {
             return Finding.warning(object, message + " (a cluster would reject this " + subject.typeName()
-                    + "; gitmesh reads it without)");
+                    + "; gitmesh reads the document anyway)");
         }
         return Finding.error(object, message);
     }

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 record InstancePath(List<Object> tokens) {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-    static final InstancePath ROOT = new InstancePath(List.of());
 
     InstancePath {
         tokens = List.copyOf(tokens);

@@ -19,37 +19,32 @@ import tools.jackson.databind.node.MissingNode;
 final class SchemaCatalog {
     private static final String ROOT = "classpath:io/gitmesh/schema/jsonschema/";
 
-    private final Map<DocumentType, Schema> byType;
-    /** The document schema files as written, by their classpath IRI, for the titles they give. */
-    private final Map<String, JsonNode> files;
+    /** The compiled document schemas by their classpath IRI. */
+    private final Map<String, Schema> byLocation;
 
-    private SchemaCatalog(Map<DocumentType, Schema> byType, Map<String, JsonNode> files) {
-        this.byType = Map.copyOf(byType);
-        this.files = Map.copyOf(files);
+    private SchemaCatalog(Map<String, Schema> byLocation) {
+        this.byLocation = Map.copyOf(byLocation);
     }
 
     /** Loads and compiles the schema of every policy type; a missing or broken schema is a build defect. */
     static SchemaCatalog load() {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaLoader(loader -> loader.block(iri -> !"classpath".equals(iri.getScheme()))));
-        Map<DocumentType, Schema> byType = new HashMap<>();
-        Map<String, JsonNode> files = new HashMap<>();
+        Map<String, Schema> byLocation = new HashMap<>();
         for (DocumentType type : DocumentType.policyTypes()) {
             Schema schema = registry.getSchema(SchemaLocation.of(locationOf(type)));
             schema.initializeValidators();
-            byType.put(type, schema);
-            files.put(locationOf(type), schema.getSchemaNode());
+            byLocation.put(locationOf(type), schema);
         }
-        return new SchemaCatalog(byType, files);
+        return new SchemaCatalog(byLocation);
     }
 
-    /** The classpath IRI of a policy type's schema. */
-    static String locationOf(DocumentType type) {
+    private static String locationOf(DocumentType type) {
         return ROOT + type.group() + "/" + type.version() + "/" + type.kind() + ".json";
     }
 
     Schema schemaOf(DocumentType type) {
-        Schema schema = byType.get(type);
+        Schema schema = byLocation.get(locationOf(type));
         if (schema == null) {
             throw new IllegalArgumentException("no JSON Schema for " + type.kind() + " " + type.apiVersion());
         }
@@ -62,11 +57,11 @@ final class SchemaCatalog {
      * in a document schema (the shared ObjectMeta schema gives no titles).
      */
     JsonNode schemaHolding(SchemaLocation keywordLocation) {
-        JsonNode file = files.get(String.valueOf(keywordLocation.getAbsoluteIri()));
-        if (file == null) {
+        Schema file = byLocation.get(String.valueOf(keywordLocation.getAbsoluteIri()));
+        InstancePath fragment = InstancePath.of(keywordLocation.getFragment());
+        if (file == null || fragment.isRoot()) {
             return MissingNode.getInstance();
         }
-        InstancePath fragment = InstancePath.of(keywordLocation.getFragment());
-        return fragment.isRoot() ? MissingNode.getInstance() : file.at(fragment.parent().pointer());
+        return file.getSchemaNode().at(fragment.parent().pointer());
     }
 }

@@ -1,10 +1,14 @@
 package io.gitmesh.schema.jsonschema;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.gitmesh.schema.Diagnostic;
+import io.gitmesh.schema.PolicyRead;
+import io.gitmesh.schema.PolicyReader;
 import io.gitmesh.schema.Severity;
+import io.gitmesh.schema.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +56,7 @@ class ThirdPartyDocumentsTest {
                 + " would drop it); gitmesh ignores it");
         assertThat(findings.getLast().message()).isEqualTo("missing required field \"certKeyBitSize\" in"
                 + " spec.certificate (a cluster would reject this MeshConfig config.openservicemesh.io/v1alpha1;"
-                + " gitmesh reads it without)");
+                + " gitmesh reads the document anyway)");
     }
 
     @Test
@@ -68,6 +72,20 @@ class ThirdPartyDocumentsTest {
                 + " access.smi-spec.io/v1alpha3 has no such field; a cluster would drop it)");
         assertThat(findings).extracting(Diagnostic::file)
                 .containsOnly("smi/conformance/layer5/test-yamls/traffic-spec/03-install.yaml");
+    }
+
+    @Test
+    void thePolicyReaderDropsTheFlawedLayer5DocumentsAndSaysWhere() throws IOException {
+        Path file = LAYER5.resolve("traffic-spec/03-install.yaml");
+        byte[] text = Files.readString(file).replace("<NAMESPACE>", "smi-conformance").getBytes(UTF_8);
+
+        PolicyRead read = new PolicyReader().read(List.of(new SourceFile("03-install.yaml", text)));
+
+        assertThat(read.diagnostics()).filteredOn(Diagnostic::isError)
+                .extracting(Diagnostic::file, Diagnostic::line, Diagnostic::resource)
+                .containsExactly(
+                        tuple("03-install.yaml", 6, "HTTPRouteGroup/smi-conformance/http-rg"),
+                        tuple("03-install.yaml", 21, "TrafficTarget/smi-conformance/service-targets"));
     }
 
     @ParameterizedTest(name = "{0}")
