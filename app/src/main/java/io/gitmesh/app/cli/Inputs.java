@@ -1,0 +1,43 @@
+package io.gitmesh.app.cli;
+
+import io.gitmesh.reconciler.files.DirectorySource;
+import io.gitmesh.schema.Limits;
+import io.gitmesh.schema.SourceFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reading the directories and files named on the command line, with errors a user can act on. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static SourceFiles policyDirectory(Path dir, Limits limits) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError(Files.exists(dir) ? dir + " is not a directory"
+                    : "no such directory: " + dir);
+        }
+        return read(dir, limits);
+    }
+
+    /** The cluster-state input: a file or a directory of Kubernetes objects; none when {@code path} is null. */
+    static SourceFiles clusterState(Path path, Limits limits) {
+        if (path == null) {
+            return new SourceFiles(List.of(), List.of());
+        }
+        if (!Files.exists(path)) {
+            throw new UserError("no such cluster-state file or directory: " + path);
+        }
+        return read(path, limits);
+    }
+
+    private static SourceFiles read(Path path, Limits limits) {
+        try {
+            return new DirectorySource(limits).read(path);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + path + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+}
