@@ -15,7 +15,7 @@ final class Metadata {
         NAMESPACED,
         /** Cluster-scoped (a Namespace): never in a namespace, whatever is written. */
         CLUSTER,
-        /** Mesh-wide (gitmesh's MeshConfig): in no namespace unless one is written. */
+        /** Mesh-wide (a MeshConfig, gitmesh's or OSM's): in no namespace unless one is written. */
         MESH
     }
 

@@ -25,16 +25,16 @@ public final class Normalizer {
             return fields.result(null);
         }
         String version = type.version();
-        boolean osm = type.group().equals(DocumentType.OSM_CONFIG);
-        Meta meta = Metadata.read(fields, type, type.kind().equals(MeshConfig.KIND) && !osm
-                ? Metadata.Scope.MESH : Metadata.Scope.NAMESPACED);
+        boolean meshConfig = type.kind().equals(MeshConfig.KIND);
+        Meta meta = Metadata.read(fields, type, meshConfig ? Metadata.Scope.MESH : Metadata.Scope.NAMESPACED);
         PolicyDocument document = switch (type.kind()) {
             case TrafficTarget.KIND -> TrafficTargetReader.read(fields, meta, version);
             case HttpRouteGroup.KIND -> HttpRouteGroupReader.read(fields, meta, version);
             case TcpRoute.KIND -> PortRouteReader.tcp(fields, meta, version);
             case UdpRoute.KIND -> PortRouteReader.udp(fields, meta, version);
             case TrafficSplit.KIND -> TrafficSplitReader.read(fields, meta, version);
-            case MeshConfig.KIND -> osm ? OsmMeshConfigReader.read(fields, meta) : MeshConfigReader.read(fields, meta);
+            case MeshConfig.KIND -> type.group().equals(DocumentType.OSM_CONFIG)
+                    ? OsmMeshConfigReader.read(fields, meta) : MeshConfigReader.read(fields, meta);
             default -> {
                 fields.error(fields.root().child("kind"), type.kind() + " " + type.apiVersion()
                         + " is not a policy kind gitmesh reads");

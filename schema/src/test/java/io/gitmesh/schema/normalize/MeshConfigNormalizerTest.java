@@ -104,13 +104,13 @@ class MeshConfigNormalizerTest {
         assertThat(config.workloadLifetime()).isEqualTo(Duration.ofHours(24));
         assertThat(config.trustDomain()).isEqualTo(MeshConfig.DEFAULT_TRUST_DOMAIN);
         assertThat(config.sidecar()).isEqualTo(SidecarSettings.defaults());
-        assertThat(config.key().toString()).isEqualTo("MeshConfig/default/osm-mesh-config");
+        assertThat(config.key().toString()).isEqualTo("MeshConfig/osm-mesh-config");
         assertThat(config.origin().apiVersion()).isEqualTo("config.openservicemesh.io/v1alpha1");
 
         assertThat(n.diagnostics()).allSatisfy(d -> {
             assertThat(d.severity()).isEqualTo(Severity.INFO);
             assertThat(d.file()).isEqualTo(path);
-            assertThat(d.resource()).isEqualTo("MeshConfig/default/osm-mesh-config");
+            assertThat(d.resource()).isEqualTo("MeshConfig/osm-mesh-config");
         });
         assertThat(n.diagnostics()).extracting(d -> d.line() + " " + d.message()).containsExactly(
                 "7 OSM MeshConfig field spec.sidecar.enablePrivilegedInitContainer is not used by gitmesh",
