@@ -94,7 +94,7 @@ final class TrafficSplitReader {
     private static BigDecimal nonNegative(FieldReader fields, Located weight, BigDecimal value) {
         BigDecimal canonical = canonical(value);
         if (canonical.signum() < 0) {
-            fields.error(weight, weight.field() + " must not be negative, not " + canonical.toPlainString());
+            fields.error(weight, weight.field() + " is " + canonical.toPlainString() + "; weights must be 0 or more");
         }
         return canonical;
     }

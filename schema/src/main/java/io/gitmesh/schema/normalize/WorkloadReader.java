@@ -47,7 +47,7 @@ final class WorkloadReader {
         Located field = spec.child("replicas");
         int replicas = fields.integer(field).orElse(1);
         if (replicas < 0) {
-            fields.error(field, field.field() + " must not be negative, not " + replicas);
+            fields.error(field, field.field() + " is " + replicas + "; replicas must be 0 or more");
         }
         return replicas;
     }

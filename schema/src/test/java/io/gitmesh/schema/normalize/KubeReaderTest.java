@@ -279,7 +279,7 @@ class KubeReaderTest {
                         metadata: {name: d}
                         spec:
                           replicas: -1
-                        """, "/spec/replicas", 5, "spec.replicas must not be negative, not -1"),
+                        """, "/spec/replicas", 5, "spec.replicas is -1; replicas must be 0 or more"),
                 Arguments.of("a container port of zero", """
                         apiVersion: apps/v1
                         kind: Deployment

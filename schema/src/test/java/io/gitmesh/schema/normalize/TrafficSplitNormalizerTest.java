@@ -155,13 +155,13 @@ class TrafficSplitNormalizerTest {
                         "spec.backends[0].weight must be a Kubernetes quantity such as 1, 500m or 1500m, not the"
                                 + " string \"10mi\""),
                 Arguments.of("v1alpha1: a negative quantity", "v1alpha1", "-100m",
-                        "spec.backends[0].weight must not be negative, not -0.1"),
+                        "spec.backends[0].weight is -0.1; weights must be 0 or more"),
                 Arguments.of("v1alpha2: a quantity where a number belongs", "v1alpha2", "100m",
                         "spec.backends[0].weight must be a number such as 50, not the string \"100m\""),
                 Arguments.of("v1alpha2: a number written as a string", "v1alpha2", "\"50\"",
                         "spec.backends[0].weight must be a number such as 50, not the string \"50\""),
                 Arguments.of("v1alpha4: a negative weight", "v1alpha4", "-5",
-                        "spec.backends[0].weight must not be negative, not -5"),
+                        "spec.backends[0].weight is -5; weights must be 0 or more"),
                 Arguments.of("v1alpha4: no weight", "v1alpha4", "~", "missing required field spec.backends[0].weight"));
     }
 
