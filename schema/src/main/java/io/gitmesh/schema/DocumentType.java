@@ -61,6 +61,17 @@ public record DocumentType(String group, String version, String kind, Category c
         return Optional.empty();
     }
 
+    /** Every policy type gitmesh reads, each version separately, ordered by group, kind and version. */
+    public static List<DocumentType> policyTypes() {
+        return POLICY_VERSIONS.entrySet().stream()
+                .flatMap(e -> {
+                    String group = e.getKey().substring(0, e.getKey().indexOf('/'));
+                    String kind = e.getKey().substring(e.getKey().indexOf('/') + 1);
+                    return e.getValue().stream().map(v -> new DocumentType(group, v, kind, Category.POLICY));
+                })
+                .toList();
+    }
+
     /**
      * For a group and kind gitmesh reads, but in a version it does not, the versions it does read;
      * empty when gitmesh does not know the kind in that group at all.

@@ -25,6 +25,21 @@ import tools.jackson.databind.JsonNode;
  * places; the first one (in path order) is kept so that what refers to it still resolves.
  */
 public final class PolicyReader {
+    /** API versions Kubernetes no longer serves, and the release that removed them. */
+    private static final Map<String, String> REMOVED_API_VERSIONS = Map.of(
+            "apiextensions.k8s.io/v1beta1", "1.22",
+            "extensions/v1beta1", "1.16 (workloads) and 1.22 (Ingress)",
+            "apps/v1beta1", "1.16",
+            "apps/v1beta2", "1.16",
+            "discovery.k8s.io/v1beta1", "1.25",
+            "policy/v1beta1", "1.25",
+            "admissionregistration.k8s.io/v1beta1", "1.22");
+
+    /** Kinds without a namespace (for naming resources in messages before they are normalised). */
+    private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("Namespace", "MeshConfig",
+            "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "MutatingWebhookConfiguration",
+            "ValidatingWebhookConfiguration", "PersistentVolume", "StorageClass", "Node");
+
     private final YamlReader yaml;
     private final SchemaValidator schemas;
     private final Normalizer normalizer = new Normalizer();
@@ -86,8 +101,11 @@ public final class PolicyReader {
                 diagnostics.add(Diagnostic.of(Severity.ERROR, doc.file(), doc.at("/apiVersion"), "/apiVersion",
                         resource, kind + " " + apiVersion + " is not supported; use one of " + versions));
             } else {
+                String removed = REMOVED_API_VERSIONS.containsKey(apiVersion)
+                        ? "; note that " + apiVersion + " was removed in Kubernetes " + REMOVED_API_VERSIONS.get(apiVersion)
+                        : "";
                 diagnostics.add(Diagnostic.of(Severity.INFO, doc.file(), doc.at("/kind"), "/kind", resource,
-                        kind + " (" + apiVersion + ") is not used by gitmesh; ignored"));
+                        kind + " (" + apiVersion + ") is not used by gitmesh; ignored" + removed));
             }
             return;
         }
@@ -158,6 +176,9 @@ public final class PolicyReader {
         if (name == null) {
             return kind;
         }
-        return new ResourceKey(kind, namespace == null ? "default" : namespace, name).toString();
+        if (namespace == null) {
+            namespace = CLUSTER_SCOPED.contains(kind) ? "" : "default";
+        }
+        return new ResourceKey(kind, namespace, name).toString();
     }
 }

@@ -1,0 +1,81 @@
+package io.gitmesh.schema.check;
+
+import io.gitmesh.schema.ClusterCatalog;
+import io.gitmesh.schema.policy.SplitBackend;
+import io.gitmesh.schema.policy.SplitMatch;
+import io.gitmesh.schema.policy.TrafficSplit;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * TrafficSplit rules: weights are not negative and add up to more than zero, each backend appears
+ * once, matches name HTTPRouteGroups in the split's namespace, and one root service has one split.
+ * Services missing from a known cluster are warnings (SMI lets a split name a backend before it is
+ * created).
+ */
+final class SplitChecks {
+    private SplitChecks() {
+    }
+
+    static void check(TrafficSplit split, PolicyIndex index, ClusterCatalog cluster, Findings findings) {
+        String namespace = split.meta().namespace();
+        if (!cluster.hasService(namespace, split.serviceName())) {
+            findings.warning(split, "/spec/service", "root Service " + namespace + "/" + split.serviceName()
+                    + " does not exist in the cluster state");
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        Map<String, SplitBackend> seen = new HashMap<>();
+        for (SplitBackend backend : split.backends()) {
+            if (backend.weight().signum() < 0) {
+                findings.error(split, backend.pointer() + "/weight", "weight of backend " + backend.service()
+                        + " is negative (" + backend.weight().toPlainString() + "); weights are 0 or more");
+            } else {
+                total = total.add(backend.weight());
+            }
+            SplitBackend earlier = seen.putIfAbsent(backend.service(), backend);
+            if (earlier != null) {
+                findings.error(split, backend.pointer() + "/service", "backend " + backend.service()
+                        + " is listed twice (first at line " + split.origin().at(earlier.pointer()).line()
+                        + "); give it one entry with the combined weight");
+            }
+            if (!cluster.hasService(namespace, backend.service())) {
+                findings.warning(split, backend.pointer() + "/service", "backend Service " + namespace + "/"
+                        + backend.service() + " does not exist in the cluster state; it gets no traffic until it does");
+            }
+        }
+        if (total.signum() == 0 && !split.backends().isEmpty()) {
+            findings.error(split, "/spec/backends", "the weights add up to 0: no backend would get traffic; "
+                    + "give at least one backend a positive weight");
+        }
+        for (SplitMatch match : split.matches()) {
+            if (index.httpRouteGroup(namespace, match.name()).isEmpty()) {
+                findings.error(split, match.pointer() + "/name", "HTTPRouteGroup " + namespace + "/" + match.name()
+                        + " does not exist (split matches name groups in the split's namespace)");
+            }
+        }
+    }
+
+    /** One split per root service: every later one (in resource order) is an error naming the first. */
+    static void onePerRootService(List<TrafficSplit> splits, Findings findings) {
+        Map<String, TrafficSplit> first = new HashMap<>();
+        for (TrafficSplit split : splits) {
+            TrafficSplit earlier = first.putIfAbsent(split.meta().namespace() + "/" + split.serviceName(), split);
+            if (earlier != null) {
+                findings.error(split, "/spec/service", "root service " + split.meta().namespace() + "/"
+                        + split.serviceName() + " already has a TrafficSplit: " + earlier.key() + " in "
+                        + earlier.origin().describe() + "; a root service may have only one");
+            }
+        }
+    }
+
+    /** Leaves the split out when a group it matches on has errors of its own. */
+    static void dependencies(TrafficSplit split, PolicyIndex index, Findings findings) {
+        for (SplitMatch match : split.matches()) {
+            index.httpRouteGroup(split.meta().namespace(), match.name()).filter(findings::failed)
+                    .ifPresent(group -> findings.exclude(split, match.pointer() + "/name",
+                            "left out: " + group.key() + " has errors"));
+        }
+    }
+}
