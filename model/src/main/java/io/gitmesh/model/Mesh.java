@@ -15,7 +15,9 @@ import java.util.SortedMap;
  * @param trustDomain   the SPIFFE trust domain of every identity
  * @param identities    every identity of the cluster: declared ServiceAccounts and those workloads run as
  * @param services      every Service of the cluster
- * @param outboundViews per identity of {@code identities}, what it may reach
+ * @param outboundViews in SMI mode, per identity of {@code identities}, what it may reach; empty in
+ *                      permissive mode, where every identity may reach every port (so the mesh stays
+ *                      as large as the cluster, not identities times ports): ask {@link #outbound}
  * @param inboundViews  per identity of {@code identities}, what its workloads serve and whom they admit
  */
 public record Mesh(String trustDomain, TrafficMode mode, List<Identity> identities,
@@ -32,15 +34,8 @@ public record Mesh(String trustDomain, TrafficMode mode, List<Identity> identiti
         services.forEach((ref, service) -> require(ref.equals(service.ref()), "service " + ref + " filed under "
                 + service.ref()));
         outboundViews.forEach((id, view) -> require(id.equals(view.identity()), "outbound of " + id));
+        require(mode == TrafficMode.SMI || outboundViews.isEmpty(), "outbound views in permissive mode");
         inboundViews.forEach((id, view) -> require(id.equals(view.identity()), "inbound of " + id));
-    }
-
-    /** Every port of every service, open to every request: what each identity may reach in permissive mode. */
-    public static List<OutboundPort> everyPort(Collection<MeshService> services) {
-        return services.stream()
-                .flatMap(s -> s.ports().stream().map(p -> new OutboundPort(s.ref(), p, Permission.ALL)))
-                .sorted()
-                .toList();
     }
 
     public Optional<MeshService> service(ServiceRef ref) {
@@ -48,15 +43,16 @@ public record Mesh(String trustDomain, TrafficMode mode, List<Identity> identiti
     }
 
     /**
-     * What {@code identity} may reach. An identity the cluster state does not know yet (a pod that
-     * just started) may reach everything in permissive mode and nothing in SMI mode.
+     * What {@code identity} may reach: in permissive mode every port of every service; in SMI mode
+     * what TrafficTargets open to it (nothing for an identity the cluster state does not know yet,
+     * such as a pod that just started).
      */
     public Outbound outbound(Identity identity) {
-        Outbound known = outboundViews.get(identity);
-        if (known != null) {
-            return known;
+        if (mode == TrafficMode.PERMISSIVE) {
+            return new Outbound(identity, everyPort(services.values()));
         }
-        return new Outbound(identity, mode == TrafficMode.PERMISSIVE ? everyPort(services.values()) : List.of());
+        Outbound known = outboundViews.get(identity);
+        return known != null ? known : new Outbound(identity, List.of());
     }
 
     /** What the workloads of {@code identity} serve, and whom they admit; empty when they serve nothing. */
@@ -67,6 +63,9 @@ public record Mesh(String trustDomain, TrafficMode mode, List<Identity> identiti
 
     /** What {@code source} may send to the service port; empty when it may not reach it at all. */
     public Optional<Permission> permission(Identity source, ServiceRef service, int port) {
+        if (mode == TrafficMode.PERMISSIVE) {
+            return service(service).flatMap(s -> s.port(port)).map(p -> Permission.ALL);
+        }
         return outbound(source).port(service, port).map(OutboundPort::permission);
     }
 
@@ -82,6 +81,14 @@ public record Mesh(String trustDomain, TrafficMode mode, List<Identity> identiti
 
     public SpiffeId spiffeId(Identity identity) {
         return identity.spiffeId(trustDomain);
+    }
+
+    /** Every port of every service, open to every request: what each identity may reach in permissive mode. */
+    private static List<OutboundPort> everyPort(Collection<MeshService> services) {
+        return services.stream()
+                .flatMap(s -> s.ports().stream().map(p -> new OutboundPort(s.ref(), p, Permission.ALL)))
+                .sorted()
+                .toList();
     }
 
     private static void require(boolean condition, String what) {

@@ -1,5 +1,6 @@
 package io.gitmesh.model;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -34,9 +35,21 @@ public final class Values {
         return port;
     }
 
-    /** An unmodifiable copy in natural order, without duplicates. */
+    /**
+     * An unmodifiable copy in natural order, without duplicates. Duplicates are found among
+     * neighbours after sorting, so deep values are compared, never hashed.
+     */
     public static <T extends Comparable<? super T>> List<T> sortedSet(Collection<T> items) {
-        return items.stream().map(Objects::requireNonNull).sorted().distinct().toList();
+        List<T> sorted = new ArrayList<>(items);
+        sorted.forEach(Objects::requireNonNull);
+        sorted.sort(null);
+        List<T> distinct = new ArrayList<>(sorted.size());
+        for (T item : sorted) {
+            if (distinct.isEmpty() || !distinct.getLast().equals(item)) {
+                distinct.add(item);
+            }
+        }
+        return Collections.unmodifiableList(distinct);
     }
 
     /** An unmodifiable copy sorted by key (iteration is always in key order). */

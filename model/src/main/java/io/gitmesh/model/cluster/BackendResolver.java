@@ -20,22 +20,26 @@ import java.util.stream.Collectors;
  * from the IPs of the Pods it selects, on the port each pod serves the Service port on.
  */
 final class BackendResolver {
-    private final Map<String, List<Workload>> workloadsByNamespace;
+    /** One label of the pods of a namespace: a selector's first label narrows the workloads to check. */
+    private record Label(String namespace, String key, String value) {
+    }
+
+    private final Map<Label, List<Workload>> workloadsByLabel;
     private final Map<WorkloadRef, Workload> workloadsByRef;
     private final Map<ServiceRef, List<EndpointSlice>> slicesByService;
 
     BackendResolver(List<Workload> workloads, List<EndpointSlice> slices) {
-        this.workloadsByNamespace = workloads.stream().collect(groupingBy(w -> w.ref().namespace()));
+        this.workloadsByLabel = workloads.stream()
+                .flatMap(w -> w.podLabels().entrySet().stream()
+                        .map(l -> Map.entry(new Label(w.ref().namespace(), l.getKey(), l.getValue()), w)))
+                .collect(groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         this.workloadsByRef = workloads.stream().collect(Collectors.toMap(Workload::ref, Function.identity()));
         this.slicesByService = slices.stream().collect(groupingBy(EndpointSlice::service));
     }
 
     ServiceBackends backendsOf(Service service) {
         List<EndpointSlice> slices = slicesByService.getOrDefault(service.ref(), List.of());
-        List<Workload> workloads = new ArrayList<>(workloadsByNamespace.getOrDefault(service.ref().namespace(), List.of())
-                .stream()
-                .filter(w -> service.selects(w.podLabels()))
-                .toList());
+        List<Workload> workloads = new ArrayList<>(selectedBy(service));
         slices.stream()
                 .flatMap(s -> s.addresses().stream())
                 .map(EndpointSlice.Address::podName)
@@ -45,6 +49,18 @@ final class BackendResolver {
                 .forEach(workloads::add);
         Map<String, List<Endpoint>> endpoints = slices.isEmpty() ? fromPods(service, workloads) : fromSlices(service, slices);
         return new ServiceBackends(workloads, workloads.stream().map(Workload::identity).toList(), endpoints);
+    }
+
+    private List<Workload> selectedBy(Service service) {
+        if (service.selector().isEmpty()) {
+            return List.of();
+        }
+        Map.Entry<String, String> first = service.selector().entrySet().iterator().next();
+        return workloadsByLabel.getOrDefault(new Label(service.ref().namespace(), first.getKey(), first.getValue()),
+                        List.of())
+                .stream()
+                .filter(w -> service.selects(w.podLabels()))
+                .toList();
     }
 
     private static Map<String, List<Endpoint>> fromSlices(Service service, List<EndpointSlice> slices) {

@@ -1,12 +1,13 @@
 package io.gitmesh.model.compile;
 
 import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
 
 import io.gitmesh.model.Admission;
 import io.gitmesh.model.Identity;
 import io.gitmesh.model.Inbound;
 import io.gitmesh.model.InboundPort;
-import io.gitmesh.model.Mesh;
 import io.gitmesh.model.Outbound;
 import io.gitmesh.model.OutboundPort;
 import io.gitmesh.model.Permission;
@@ -24,20 +25,21 @@ final class AccessViews {
     private final AccessRules access;
     private final CompiledServices services;
     private final Map<Identity, List<ServedPort>> servedBy;
-    private final List<OutboundPort> everyPort;
+    /** For each backend port, the split root ports it takes a share of. */
+    private final Map<PortKey, List<PortKey>> rootsSharingWith;
 
     AccessViews(TrafficMode mode, AccessRules access, CompiledServices services) {
         this.mode = mode;
         this.access = access;
         this.services = services;
         this.servedBy = services.served().stream().collect(groupingBy(ServedPort::identity));
-        this.everyPort = mode == TrafficMode.PERMISSIVE ? Mesh.everyPort(services.services().values()) : List.of();
+        this.rootsSharingWith = services.sharingBackends().entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(backend -> Map.entry(backend, e.getKey())))
+                .collect(groupingBy(Map.Entry::getKey, mapping(Map.Entry::getValue, toList())));
     }
 
+    /** What {@code source} may reach in SMI mode (in permissive mode the {@link io.gitmesh.model.Mesh} answers). */
     Outbound outbound(Identity source) {
-        if (mode == TrafficMode.PERMISSIVE) {
-            return new Outbound(source, everyPort);
-        }
         Map<PortKey, Permission> direct = new HashMap<>();
         for (AccessRules.Grant grant : access.from(source)) {
             for (ServedPort served : servedBy.getOrDefault(grant.destination(), List.of())) {
@@ -46,11 +48,15 @@ final class AccessViews {
             }
         }
         Map<PortKey, Permission> reachable = new HashMap<>(direct);
-        services.sharingBackends().forEach((root, backends) -> Stream.concat(Stream.of(root), backends.stream())
-                .map(direct::get)
-                .filter(Objects::nonNull)
-                .reduce(Permission::union)
-                .ifPresent(p -> reachable.put(root, p)));
+        direct.keySet().stream()
+                .flatMap(backend -> rootsSharingWith.getOrDefault(backend, List.of()).stream())
+                .distinct()
+                .forEach(root -> reachable.put(root, Stream.concat(Stream.of(root),
+                                services.sharingBackends().get(root).stream())
+                        .map(direct::get)
+                        .filter(Objects::nonNull)
+                        .reduce(Permission::union)
+                        .orElseThrow()));
         return new Outbound(source, reachable.entrySet().stream()
                 .map(e -> new OutboundPort(e.getKey().service(), services.ports().get(e.getKey()), e.getValue()))
                 .toList());

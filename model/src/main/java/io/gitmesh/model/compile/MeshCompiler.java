@@ -94,7 +94,9 @@ public final class MeshCompiler {
         SortedMap<Identity, Outbound> outbound = new TreeMap<>();
         SortedMap<Identity, Inbound> inbound = new TreeMap<>();
         for (Identity identity : cluster.identities()) {
-            outbound.put(identity, views.outbound(identity));
+            if (mode == TrafficMode.SMI) {
+                outbound.put(identity, views.outbound(identity));
+            }
             inbound.put(identity, views.inbound(identity));
         }
         return new Mesh(config.trustDomain(), mode, cluster.identities(), services.services(), outbound, inbound);

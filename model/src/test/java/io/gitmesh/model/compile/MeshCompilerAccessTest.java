@@ -204,6 +204,7 @@ class MeshCompilerAccessTest {
         assertThat(mesh.inbound(id("shop", "web")).ports()).allSatisfy(
                 p -> assertThat(p.admission()).isEqualTo(Admission.ANY_SOURCE));
         assertThat(mesh.outbound(id("shop", "client")).ports()).hasSize(4);
+        assertThat(mesh.outboundViews()).as("not identities times ports").isEmpty();
         assertThat(mesh.mayReach(id("new", "pod"), svc("shop", "web"), 80)).isTrue();
     }
 
