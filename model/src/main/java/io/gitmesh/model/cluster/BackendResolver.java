@@ -2,6 +2,9 @@ package io.gitmesh.model.cluster;
 
 import static java.util.function.Predicate.not;
 import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
+import static java.util.stream.Collectors.toMap;
 
 import io.gitmesh.model.Endpoint;
 import io.gitmesh.model.ServiceRef;
@@ -11,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Works out what is behind each Service. Its workloads are those in its namespace whose pod labels
@@ -32,8 +34,8 @@ final class BackendResolver {
         this.workloadsByLabel = workloads.stream()
                 .flatMap(w -> w.podLabels().entrySet().stream()
                         .map(l -> Map.entry(new Label(w.ref().namespace(), l.getKey(), l.getValue()), w)))
-                .collect(groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        this.workloadsByRef = workloads.stream().collect(Collectors.toMap(Workload::ref, Function.identity()));
+                .collect(groupingBy(Map.Entry::getKey, mapping(Map.Entry::getValue, toList())));
+        this.workloadsByRef = workloads.stream().collect(toMap(Workload::ref, Function.identity()));
         this.slicesByService = slices.stream().collect(groupingBy(EndpointSlice::service));
     }
 
@@ -47,8 +49,8 @@ final class BackendResolver {
                 .map(pod -> workloadsByRef.get(new WorkloadRef(service.ref().namespace(), WorkloadRef.POD, pod)))
                 .filter(Objects::nonNull)
                 .forEach(workloads::add);
-        Map<String, List<Endpoint>> endpoints = slices.isEmpty() ? fromPods(service, workloads) : fromSlices(service, slices);
-        return new ServiceBackends(workloads, workloads.stream().map(Workload::identity).toList(), endpoints);
+        return new ServiceBackends(workloads, workloads.stream().map(Workload::identity).toList(),
+                slices.isEmpty() ? fromPods(service, workloads) : fromSlices(service, slices));
     }
 
     private List<Workload> selectedBy(Service service) {

@@ -71,7 +71,8 @@ public final class ClusterState implements ClusterCatalog {
 
     @Override
     public boolean hasService(String namespace, String name) {
-        return !known || isName(namespace) && isName(name) && servicesByRef.containsKey(new ServiceRef(namespace, name));
+        return !known
+                || isName(namespace) && isName(name) && servicesByRef.containsKey(new ServiceRef(namespace, name));
     }
 
     @Override

@@ -51,15 +51,19 @@ final class AccessViews {
         direct.keySet().stream()
                 .flatMap(backend -> rootsSharingWith.getOrDefault(backend, List.of()).stream())
                 .distinct()
-                .forEach(root -> reachable.put(root, Stream.concat(Stream.of(root),
-                                services.sharingBackends().get(root).stream())
-                        .map(direct::get)
-                        .filter(Objects::nonNull)
-                        .reduce(Permission::union)
-                        .orElseThrow()));
+                .forEach(root -> reachable.put(root, throughSplit(root, direct)));
         return new Outbound(source, reachable.entrySet().stream()
                 .map(e -> new OutboundPort(e.getKey().service(), services.ports().get(e.getKey()), e.getValue()))
                 .toList());
+    }
+
+    /** What a split root allows: what the root itself and the backends that share its traffic allow, together. */
+    private Permission throughSplit(PortKey root, Map<PortKey, Permission> direct) {
+        return Stream.concat(Stream.of(root), services.sharingBackends().get(root).stream())
+                .map(direct::get)
+                .filter(Objects::nonNull)
+                .reduce(Permission::union)
+                .orElseThrow();
     }
 
     Inbound inbound(Identity destination) {

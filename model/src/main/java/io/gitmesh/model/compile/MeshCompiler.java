@@ -25,9 +25,10 @@ import java.util.TreeMap;
  *
  * <h2>Port protocols</h2>
  * UDP by the Service port's protocol; else {@code appProtocol} ({@code http}, {@code http2}/{@code h2c},
- * {@code grpc} are HTTP; any other value is opaque TCP); else the port name's prefix ({@code http-*},
- * {@code grpc-*}, ... are HTTP; {@code tcp-*}, {@code tls-*}, {@code mysql-*}, {@code mongo-*},
- * {@code redis-*} are TCP); else HTTP, OSM's default. SCTP ports are not part of the mesh.
+ * {@code grpc} are HTTP, HTTP2, GRPC; any other value is opaque TCP); else the port name's prefix
+ * ({@code http-*}, {@code http2-*}, {@code grpc-*} likewise; {@code tcp-*}, {@code tls-*},
+ * {@code mysql-*}, {@code mongo-*}, {@code redis-*} are TCP); else HTTP, OSM's default. SCTP ports
+ * are not part of the mesh. HTTPRouteGroup matches apply to the HTTP family (HTTP, HTTP2, GRPC).
  *
  * <h2>Access in SMI mode (the default): deny unless a TrafficTarget allows</h2>
  * <ul>
@@ -58,7 +59,8 @@ import java.util.TreeMap;
  *   <li>A split routes the traffic of its root Service to backend Services in its namespace. On each
  *       root port, a backend takes part when it exists and has a port with the same number and
  *       transport (the SMI spec); the others are dropped, and the weights of the rest renormalised
- *       (the checker reports missing backends with their file and line; the mesh keeps no trace).
+ *       (reporting a missing backend, with its file and line, is the checker's job; the mesh keeps
+ *       no trace of it).
  *       Relative weights become whole percentages summing to 100 by the largest remainder method in
  *       exact arithmetic (ties favour the backend whose name sorts first); a weight of 0 gets 0 %
  *       and stays in the routing, visible in plans. When no backend is left, or the weights sum to
@@ -67,7 +69,7 @@ import java.util.TreeMap;
  *       applies only to the requests that match; the rest go to the root Service itself. Matches
  *       need HTTP, so on TCP and UDP ports such a split does not apply. Several splits of one root:
  *       the ones with matches are tried first, in name order; of those without, the first by name
- *       decides the rest (the checker warns about the others).</li>
+ *       decides the rest and the others are ignored.</li>
  *   <li>A caller may reach a root port when it may reach the root Service itself or a backend that
  *       gets a share (more than 0 %) of the traffic, with the union of what those allow. As in OSM,
  *       access is granted by the TrafficTargets to the backends' identities: the traffic lands on the

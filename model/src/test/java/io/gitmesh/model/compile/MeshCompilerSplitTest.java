@@ -170,7 +170,8 @@ class MeshCompilerSplitTest {
     void mayReachTheRoot(String name, PolicySet policy, String expected) {
         Mesh mesh = new MeshCompiler().compile(policy, VIRTUAL_ROOT);
 
-        assertThat(Describe.permission(mesh.permission(id("shop", "client"), svc("shop", "front"), 80))).isEqualTo(expected);
+        assertThat(Describe.permission(mesh.permission(id("shop", "client"), svc("shop", "front"), 80)))
+                .isEqualTo(expected);
     }
 
     @Test

@@ -29,7 +29,8 @@ class PercentagesTest {
                 arguments("v1alpha1 quantities", List.of("0.1", "0.9"), List.of(10, 90)),
                 arguments("mixed scales", List.of("1.5", "0.5", "2"), List.of(38, 12, 50)),
                 arguments("negative counts as zero", List.of("-5", "10"), List.of(0, 100)),
-                arguments("seven ways", List.of("1", "1", "1", "1", "1", "1", "1"), List.of(15, 15, 14, 14, 14, 14, 14)));
+                arguments("seven ways", List.of("1", "1", "1", "1", "1", "1", "1"),
+                        List.of(15, 15, 14, 14, 14, 14, 14)));
     }
 
     @ParameterizedTest(name = "{0}")
