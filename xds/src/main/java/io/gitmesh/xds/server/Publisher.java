@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Changes.</b> A group is touched only when its config's version differs from the last one
  * applied; a config with dangling references is refused and the group keeps what it had; groups absent
- * from the desired state are dropped (the cache forgets them once no stream watches them).
+ * from the desired state are dropped: the cache forgets them once no stream watches them, and until
+ * then their proxies keep the last config (a workload going away keeps working while it drains).
  *
  * <p><b>Make before break.</b> If a change removes routes, clusters, endpoints or secrets, the group is
  * first given {@link ProxyConfig#retaining}: the new listeners with old ∪ new of everything else, so
@@ -129,7 +130,8 @@ final class Publisher implements AutoCloseable {
         thread.shutdownNow();
         synchronized (this) {
             if (pending != null) {
-                pending.waiting().forEach(f -> f.completeExceptionally(new CancellationException("the xDS server stopped")));
+                CancellationException stopped = new CancellationException("the xDS server stopped");
+                pending.waiting().forEach(f -> f.completeExceptionally(stopped));
                 pending = null;
             }
         }
@@ -178,10 +180,6 @@ final class Publisher implements AutoCloseable {
             }
         }
         retired.removeIf(cache::clearSnapshot);
-        completeRemovals();
-        if (removalsPending) {
-            thread.schedule(this::completeRemovals, removalTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        }
         List<String> parts = new ArrayList<>();
         sorted.forEach((group, config) -> {
             parts.add(group.id());
@@ -190,6 +188,10 @@ final class Publisher implements AutoCloseable {
         PublishResult result = new PublishResult(ContentHash.ofParts(parts), sorted.size(), changed, dropped, refused);
         LOG.info("published groups={} changed={} dropped={} refused={} version={}", result.groups(),
                 changed.size(), dropped.size(), refused.size(), shortVersion(result.version()));
+        completeRemovals();
+        if (removalsPending) {
+            thread.schedule(this::completeRemovals, removalTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
         return result;
     }
 
@@ -203,7 +205,8 @@ final class Publisher implements AutoCloseable {
         Map<ResourceType, String> awaited = Map.of(
                 ResourceType.LISTENER, step.version(ResourceType.LISTENER),
                 ResourceType.ROUTE, step.version(ResourceType.ROUTE));
-        return new GroupState(config, step, Optional.of(new Removal(awaited, System.nanoTime() + removalTimeout.toNanos())));
+        long deadline = System.nanoTime() + removalTimeout.toNanos();
+        return new GroupState(config, step, Optional.of(new Removal(awaited, deadline)));
     }
 
     private void completeRemovals() {
@@ -217,13 +220,14 @@ final class Publisher implements AutoCloseable {
             boolean answered = tracker.hasAnswered(entry.getKey(), removal.get().awaited());
             if (answered || now - removal.get().deadlineNanos() >= 0) {
                 ProxyConfig target = entry.getValue().target();
+                String version = shortVersion(target.version());
                 cache.setSnapshot(entry.getKey(), new GroupSnapshot(target));
                 entry.setValue(GroupState.settled(target));
                 if (answered) {
-                    LOG.info("removed group={} version={}", entry.getKey(), shortVersion(target.version()));
+                    LOG.info("removed stale resources group={} version={}", entry.getKey(), version);
                 } else {
-                    LOG.warn("removed group={} version={} after {} without every proxy answering", entry.getKey(),
-                            shortVersion(target.version()), removalTimeout);
+                    LOG.warn("removed stale resources group={} version={} after {} without every proxy answering",
+                            entry.getKey(), version, removalTimeout);
                 }
             } else {
                 stillPending = true;
