@@ -1,10 +1,12 @@
 package io.gitmesh.xds.server;
 
 import static io.envoyproxy.controlplane.cache.Resources.V3.CLUSTER_TYPE_URL;
+import static io.envoyproxy.controlplane.cache.Resources.V3.ENDPOINT_TYPE_URL;
 import static io.gitmesh.xds.testing.GrpcResources.edsCluster;
 import static io.gitmesh.xds.testing.GrpcResources.endpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.envoyproxy.controlplane.cache.Resources.ResourceType;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.Resource;
@@ -54,6 +56,24 @@ class DeltaProtocolTest {
             assertThat(updates).flatExtracting(DeltaDiscoveryResponse::getResourcesList)
                     .filteredOn(resource -> resource.getName().equals("c2")).singleElement()
                     .extracting(Resource::getVersion).isEqualTo(ContentHash.of(c2Changed));
+        }
+    }
+
+    @Test
+    void aRejectedResourceIsRecordedAndNotSentAgain() {
+        try (XdsServerFixture xds = XdsServerFixture.start();
+                DeltaStream envoy = DeltaStream.open(xds.channel(), Nodes.of("bookstore/pod-1", BOOKSTORE))) {
+            xds.publish(Map.of(BOOKSTORE, clusters(edsCluster("c1"))));
+            envoy.subscribe(ENDPOINT_TYPE_URL, List.of("c1"));
+            DeltaDiscoveryResponse endpoints = envoy.next();
+
+            envoy.nack(endpoints, "no healthy endpoint");
+            envoy.subscribe(CLUSTER_TYPE_URL, List.of());
+
+            assertThat(envoy.next().getTypeUrl()).as("the next response is the clusters, not the endpoints again")
+                    .isEqualTo(CLUSTER_TYPE_URL);
+            assertThat(xds.server().proxies().getFirst().lastNack(ResourceType.ENDPOINT)).hasValueSatisfying(nack ->
+                    assertThat(nack.message()).isEqualTo("no healthy endpoint"));
         }
     }
 

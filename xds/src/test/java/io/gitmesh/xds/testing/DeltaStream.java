@@ -5,6 +5,7 @@ import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.grpc.Channel;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -38,6 +39,15 @@ public final class DeltaStream implements AutoCloseable {
         send(DeltaDiscoveryRequest.newBuilder()
                 .setTypeUrl(response.getTypeUrl())
                 .setResponseNonce(response.getNonce()));
+    }
+
+    public void nack(DeltaDiscoveryResponse response, String error) {
+        send(DeltaDiscoveryRequest.newBuilder()
+                .setTypeUrl(response.getTypeUrl())
+                .setResponseNonce(response.getNonce())
+                .setErrorDetail(com.google.rpc.Status.newBuilder()
+                        .setCode(Status.Code.INVALID_ARGUMENT.value())
+                        .setMessage(error)));
     }
 
     /** The next response, waiting up to ten seconds. */
