@@ -27,16 +27,18 @@ public enum TargetType {
         return word;
     }
 
-    /**
-     * The YAML field that names what this type lives in ({@code routeConfiguration} for a virtual
-     * host, {@code listener} for an HTTP filter), or empty for a top-level resource.
-     */
-    public Optional<String> parentField() {
+    /** What a virtual host (a route configuration) or an HTTP filter (a listener) lives in; empty for a resource. */
+    public Optional<TargetType> parent() {
         return switch (this) {
-            case VIRTUAL_HOST -> Optional.of("routeConfiguration");
-            case HTTP_FILTER -> Optional.of("listener");
+            case VIRTUAL_HOST -> Optional.of(ROUTE_CONFIGURATION);
+            case HTTP_FILTER -> Optional.of(LISTENER);
             case LISTENER, CLUSTER, ROUTE_CONFIGURATION -> Optional.empty();
         };
+    }
+
+    /** The YAML field of a target that names its parent ({@code routeConfiguration}, {@code listener}). */
+    public Optional<String> parentField() {
+        return parent().map(p -> Character.toLowerCase(p.word.charAt(0)) + p.word.substring(1));
     }
 
     public static Optional<TargetType> fromWord(String word) {

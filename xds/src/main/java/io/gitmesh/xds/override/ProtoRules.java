@@ -1,0 +1,290 @@
+package io.gitmesh.xds.override;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor.JavaType;
+import com.google.protobuf.Descriptors.OneofDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.envoyproxy.pgv.validate.Validate;
+import io.envoyproxy.pgv.validate.Validate.FieldRules;
+import io.envoyproxy.pgv.validate.Validate.StringRules;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Envoy's own validation rules, as its protos declare them (protoc-gen-validate annotations, which
+ * java-control-plane keeps in its descriptors): the ones Envoy's resources use most, checked on a whole
+ * message including the typed configs inside it. They are required messages and oneofs, string
+ * lengths, number and duration bounds, list and map sizes, and enum values that must be defined.
+ * Envoy checks every rule (regular expressions on header names, for one, are not checked here) and
+ * rejects the whole resource when one fails.
+ *
+ * <p>When the JSON the message was parsed from is given, each finding is placed on the field as
+ * written there (or its nearest written parent).
+ */
+final class ProtoRules {
+    private static final String DURATION = "google.protobuf.Duration";
+
+    private final List<Finding> findings = new ArrayList<>();
+
+    private ProtoRules() {
+    }
+
+    /** The rules {@code message} breaks; {@code written}: the JSON it was parsed from, if any. */
+    static List<Finding> check(Message message, JsonNode written, FieldPath at) {
+        ProtoRules rules = new ProtoRules();
+        rules.message(message, written, at);
+        return List.copyOf(rules.findings);
+    }
+
+    static List<Finding> check(Message message, FieldPath at) {
+        return check(message, MissingNode.getInstance(), at);
+    }
+
+    private void message(Message message, JsonNode written, FieldPath at) {
+        Descriptor type = message.getDescriptorForType();
+        if (EnvoyTypes.isAny(type)) {
+            any(message, written, at);
+            return;
+        }
+        for (OneofDescriptor oneof : type.getRealOneofs()) {
+            if (oneof.getOptions().getExtension(Validate.required) && !message.hasOneof(oneof)) {
+                violation(at, at.describe("the value") + " needs one of " + oneof.getFields().stream()
+                        .map(FieldDescriptor::getName).collect(Collectors.joining(", ")) + " (" + type.getFullName() + ")");
+            }
+        }
+        for (FieldDescriptor field : type.getFields()) {
+            if (field.getRealContainingOneof() != null && !message.hasField(field)) {
+                continue;
+            }
+            FieldRules rules = field.getOptions().getExtension(Validate.rules);
+            String key = EnvoyTypes.writtenKey(written, field);
+            FieldPath here = at.child(key);
+            if (field.isRepeated()) {
+                repeated(message, field, rules, written.path(key), here);
+            } else if (field.getJavaType() == JavaType.MESSAGE) {
+                singular(message, field, rules, written.path(key), here);
+            } else {
+                scalar(rules, field, message.getField(field), here);
+            }
+        }
+    }
+
+    private void singular(Message message, FieldDescriptor field, FieldRules rules, JsonNode written, FieldPath at) {
+        if (!message.hasField(field)) {
+            if (rules.getMessage().getRequired() || rules.getDuration().getRequired()
+                    || rules.getAny().getRequired() || rules.getTimestamp().getRequired()) {
+                violation(at, at.dotted() + " is required (" + field.getFullName() + ")");
+            }
+            return;
+        }
+        Message value = (Message) message.getField(field);
+        Descriptor type = field.getMessageType();
+        if (type.getFullName().equals(DURATION)) {
+            duration(rules, value, at);
+        } else if (EnvoyTypes.isWellKnownValue(type)) {
+            // a wrapper (UInt32Value, ...): the rules apply to the value it wraps
+            FieldDescriptor wrapped = type.findFieldByName("value");
+            if (wrapped != null) {
+                scalar(rules, wrapped, value.getField(wrapped), at);
+            }
+        } else if (!rules.getMessage().getSkip()) {
+            message(value, written, at);
+        }
+    }
+
+    private void repeated(Message message, FieldDescriptor field, FieldRules rules, JsonNode written, FieldPath at) {
+        int count = message.getRepeatedFieldCount(field);
+        if (field.isMapField()) {
+            size(at, count, rules.getMap().hasMinPairs() ? rules.getMap().getMinPairs() : -1,
+                    rules.getMap().hasMaxPairs() ? rules.getMap().getMaxPairs() : -1, "entries");
+            Descriptor entryType = field.getMessageType();
+            FieldDescriptor keyField = entryType.findFieldByName("key");
+            FieldDescriptor valueField = entryType.findFieldByName("value");
+            for (int i = 0; i < count; i++) {
+                Message entry = (Message) message.getRepeatedField(field, i);
+                String key = String.valueOf(entry.getField(keyField));
+                if (valueField.getJavaType() == JavaType.MESSAGE && !EnvoyTypes.isWellKnownValue(valueField.getMessageType())) {
+                    message((Message) entry.getField(valueField), written.path(key), at.entry(key));
+                }
+            }
+            return;
+        }
+        Validate.RepeatedRules list = rules.getRepeated();
+        size(at, count, list.hasMinItems() ? list.getMinItems() : -1, list.hasMaxItems() ? list.getMaxItems() : -1,
+                "items");
+        for (int i = 0; i < count; i++) {
+            Object item = message.getRepeatedField(field, i);
+            if (field.getJavaType() != JavaType.MESSAGE) {
+                scalar(list.getItems(), field, item, at.item(i));
+            } else if (!EnvoyTypes.isWellKnownValue(field.getMessageType())) {
+                message((Message) item, written.path(i), at.item(i));
+            }
+        }
+    }
+
+    /** A typed config: the rules of the type it holds (types the checker reported as unknown are left alone). */
+    private void any(Message any, JsonNode written, FieldPath at) {
+        Descriptor anyType = any.getDescriptorForType();
+        String url = (String) any.getField(anyType.findFieldByName("type_url"));
+        Optional<Descriptor> type = url.isEmpty() ? Optional.empty() : EnvoyTypes.find(url);
+        if (type.isEmpty()) {
+            return;
+        }
+        try {
+            message(DynamicMessage.parseFrom(type.get(), (ByteString) any.getField(anyType.findFieldByName("value"))),
+                    written, at);
+        } catch (InvalidProtocolBufferException e) {
+            violation(at, at.describe("the value") + " does not hold a valid " + type.get().getFullName());
+        }
+    }
+
+    private void scalar(FieldRules rules, FieldDescriptor field, Object value, FieldPath at) {
+        switch (rules.getTypeCase()) {
+            case STRING -> string(rules.getString(), (String) value, at);
+            case ENUM -> {
+                EnumValueDescriptor enumValue = (EnumValueDescriptor) value;
+                if (rules.getEnum().getDefinedOnly()
+                        && enumValue.getType().findValueByNumber(enumValue.getNumber()) == null) {
+                    violation(at, at.dotted() + " is " + enumValue.getNumber() + ", which is not a value of "
+                            + enumValue.getType().getFullName());
+                }
+            }
+            case FLOAT, DOUBLE, INT32, INT64, UINT32, UINT64, SINT32, SINT64, FIXED32, FIXED64, SFIXED32,
+                    SFIXED64 -> {
+                Message bounds = (Message) rules.getField(rules.getOneofFieldDescriptor(
+                        FieldRules.getDescriptor().getOneofs().getFirst()));
+                Bounds.of(bounds, Bounds::number).check(Bounds.number(field, value))
+                        .ifPresent(problem -> violation(at, at.dotted() + " " + problem));
+            }
+            default -> {
+                // bytes, bool, timestamps, ...: no rule Envoy's resources depend on
+            }
+        }
+    }
+
+    private void duration(FieldRules rules, Message value, FieldPath at) {
+        Bounds.of(rules.getDuration(), Bounds::durationBound).check(Bounds.duration(value))
+                .ifPresent(problem -> violation(at, at.dotted() + " " + problem));
+    }
+
+    private void string(StringRules rules, String value, FieldPath at) {
+        long chars = value.codePointCount(0, value.length());
+        long bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        if (rules.hasMinLen() && chars < rules.getMinLen()) {
+            violation(at, at.dotted() + (value.isEmpty() ? " is empty; it needs" : " is too short; it needs")
+                    + " at least " + rules.getMinLen() + " character(s)");
+        }
+        if (rules.hasMaxLen() && chars > rules.getMaxLen()) {
+            violation(at, at.dotted() + " is too long: at most " + rules.getMaxLen() + " character(s), not " + chars);
+        }
+        if (rules.hasMinBytes() && bytes < rules.getMinBytes()) {
+            violation(at, at.dotted() + " needs at least " + rules.getMinBytes() + " byte(s)");
+        }
+        if (rules.hasMaxBytes() && bytes > rules.getMaxBytes()) {
+            violation(at, at.dotted() + " is too long: at most " + rules.getMaxBytes() + " byte(s), not " + bytes);
+        }
+    }
+
+    /** A list or map size against its bounds ({@code -1}: none). */
+    private void size(FieldPath at, int count, long min, long max, String what) {
+        if (min >= 0 && count < min) {
+            violation(at, at.dotted() + " needs at least " + min + " " + what + ", has " + count);
+        }
+        if (max >= 0 && count > max) {
+            violation(at, at.dotted() + " has " + count + " " + what + ", at most " + max + " are allowed");
+        }
+    }
+
+    private void violation(FieldPath at, String message) {
+        findings.add(Finding.error(at, message + " (an Envoy validation rule)"));
+    }
+
+    /** How a bound is read from the rules and how a value is shown. */
+    private record Bounds(Optional<BigDecimal> lower, boolean lowerInclusive, Optional<BigDecimal> upper,
+            boolean upperInclusive, Optional<BigDecimal> exactly, boolean duration) {
+
+        /** The {@code gt}/{@code gte}/{@code lt}/{@code lte}/{@code const} of a numeric or duration rules message. */
+        static Bounds of(Message rules, BiFunction<FieldDescriptor, Object, BigDecimal> read) {
+            Descriptor type = rules.getDescriptorForType();
+            Optional<BigDecimal> gt = bound(rules, type.findFieldByName("gt"), read);
+            Optional<BigDecimal> gte = bound(rules, type.findFieldByName("gte"), read);
+            Optional<BigDecimal> lt = bound(rules, type.findFieldByName("lt"), read);
+            Optional<BigDecimal> lte = bound(rules, type.findFieldByName("lte"), read);
+            return new Bounds(gt.or(() -> gte), gt.isEmpty(), lt.or(() -> lte), lt.isEmpty(),
+                    bound(rules, type.findFieldByName("const"), read),
+                    type.getFullName().equals(Validate.DurationRules.getDescriptor().getFullName()));
+        }
+
+        private static Optional<BigDecimal> bound(Message rules, FieldDescriptor field,
+                BiFunction<FieldDescriptor, Object, BigDecimal> read) {
+            return field != null && rules.hasField(field)
+                    ? Optional.ofNullable(read.apply(field, rules.getField(field))) : Optional.empty();
+        }
+
+        /**
+         * Why the value breaks the bounds, or empty. As in protoc-gen-validate, a lower bound above the
+         * upper one means "outside the range".
+         */
+        Optional<String> check(BigDecimal value) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            if (exactly.isPresent() && value.compareTo(exactly.get()) != 0) {
+                return Optional.of("must be exactly " + show(exactly.get()) + ", not " + show(value));
+            }
+            boolean aboveLower = lower.map(l -> lowerInclusive ? value.compareTo(l) >= 0 : value.compareTo(l) > 0)
+                    .orElse(true);
+            boolean belowUpper = upper.map(u -> upperInclusive ? value.compareTo(u) <= 0 : value.compareTo(u) < 0)
+                    .orElse(true);
+            boolean outsideRange = lower.isPresent() && upper.isPresent() && lower.get().compareTo(upper.get()) > 0;
+            boolean valid = outsideRange ? aboveLower || belowUpper : aboveLower && belowUpper;
+            if (valid) {
+                return Optional.empty();
+            }
+            List<String> parts = new ArrayList<>();
+            lower.ifPresent(l -> parts.add((lowerInclusive ? "at least " : "greater than ") + show(l)));
+            upper.ifPresent(u -> parts.add((upperInclusive ? "at most " : "less than ") + show(u)));
+            return Optional.of("must be " + String.join(outsideRange ? " or " : " and ", parts) + ", not "
+                    + show(value));
+        }
+
+        private String show(BigDecimal value) {
+            return value.stripTrailingZeros().toPlainString() + (duration ? "s" : "");
+        }
+
+        /** A number as its field's type reads it (unsigned types as unsigned); null for NaN and infinities. */
+        static BigDecimal number(FieldDescriptor field, Object value) {
+            return switch (field.getType()) {
+                case UINT32, FIXED32 -> BigDecimal.valueOf(Integer.toUnsignedLong((Integer) value));
+                case UINT64, FIXED64 -> new BigDecimal(Long.toUnsignedString((Long) value));
+                case FLOAT, DOUBLE -> Double.isFinite(((Number) value).doubleValue())
+                        ? new BigDecimal(value.toString()) : null;
+                default -> BigDecimal.valueOf(((Number) value).longValue());
+            };
+        }
+
+        /** A google.protobuf.Duration in seconds. */
+        static BigDecimal duration(Message duration) {
+            Descriptor type = duration.getDescriptorForType();
+            long seconds = (Long) duration.getField(type.findFieldByName("seconds"));
+            int nanos = (Integer) duration.getField(type.findFieldByName("nanos"));
+            return BigDecimal.valueOf(seconds).add(BigDecimal.valueOf(nanos, 9));
+        }
+
+        static BigDecimal durationBound(FieldDescriptor field, Object value) {
+            return duration((Message) value);
+        }
+    }
+}
