@@ -1,10 +1,6 @@
 package io.gitmesh.xds.override;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import io.envoyproxy.envoy.config.listener.v3.Filter;
-import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
@@ -14,23 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Applies a patch to HTTP filters: those of every HTTP connection manager in a listener's filter
- * chains, its default filter chain and its API listener (proxyless gRPC). An added filter goes just
- * before the router filter, which must stay last, or last when there is no router.
+ * Applies a patch to the HTTP filters of every HTTP connection manager of the listeners in scope
+ * ({@link ConnectionManagers}). An added filter goes just before the router filter, which must stay
+ * last, or last when there is no router.
  */
 final class HttpFilterStep {
-    static final String ROUTER_NAME = "envoy.filters.http.router";
-    static final String ROUTER_TYPE = "envoy.extensions.filters.http.router.v3.Router";
+    private static final String ROUTER_NAME = "envoy.filters.http.router";
+    private static final String ROUTER_TYPE = "envoy.extensions.filters.http.router.v3.Router";
 
-    private final PatchStep step;
-    private final String listenerName;
-    private boolean changed;
-
-    private HttpFilterStep(PatchStep step, String listenerName) {
-        this.step = step;
-        this.listenerName = listenerName;
+    private HttpFilterStep() {
     }
 
     static Outcome apply(PatchStep step, LinkedHashMap<String, Message> listeners) {
@@ -39,11 +30,11 @@ final class HttpFilterStep {
             if (!TargetMatcher.inParent(step.patch().target(), entry.getKey())) {
                 continue;
             }
-            HttpFilterStep edit = new HttpFilterStep(step, entry.getKey());
             try {
-                Listener patched = edit.listener((Listener) entry.getValue());
-                if (edit.changed) {
-                    entry.setValue(patched);
+                Optional<Listener> patched = ConnectionManagers.edit((Listener) entry.getValue(),
+                        manager -> filters(step, entry.getKey(), manager));
+                if (patched.isPresent()) {
+                    entry.setValue(patched.get());
                     changed.add(new ResourceRef(TargetType.LISTENER, entry.getKey()));
                 }
             } catch (PatchFailure e) {
@@ -53,43 +44,8 @@ final class HttpFilterStep {
         return changed.isEmpty() ? new Outcome.NoMatch() : new Outcome.Changed(changed);
     }
 
-    private Listener listener(Listener listener) throws PatchFailure {
-        Listener.Builder builder = listener.toBuilder();
-        for (int i = 0; i < builder.getFilterChainsCount(); i++) {
-            builder.setFilterChains(i, chain(builder.getFilterChains(i)));
-        }
-        if (builder.hasDefaultFilterChain()) {
-            builder.setDefaultFilterChain(chain(builder.getDefaultFilterChain()));
-        }
-        if (builder.hasApiListener() && builder.getApiListener().hasApiListener()) {
-            builder.getApiListenerBuilder().setApiListener(typedConfig(builder.getApiListener().getApiListener()));
-        }
-        return builder.build();
-    }
-
-    private FilterChain chain(FilterChain chain) throws PatchFailure {
-        FilterChain.Builder builder = chain.toBuilder();
-        for (int i = 0; i < builder.getFiltersCount(); i++) {
-            Filter filter = builder.getFilters(i);
-            if (filter.hasTypedConfig()) {
-                builder.setFilters(i, filter.toBuilder().setTypedConfig(typedConfig(filter.getTypedConfig())));
-            }
-        }
-        return builder.build();
-    }
-
-    /** A network filter's config: an HTTP connection manager gets the patch, any other is left alone. */
-    private Any typedConfig(Any config) throws PatchFailure {
-        if (!config.is(HttpConnectionManager.class)) {
-            return config;
-        }
-        HttpConnectionManager manager;
-        try {
-            manager = config.unpack(HttpConnectionManager.class);
-        } catch (InvalidProtocolBufferException e) {
-            throw new PatchFailure("Listener \"" + listenerName + "\" holds an HTTP connection manager that cannot be"
-                    + " read: " + e.getMessage());
-        }
+    private static HttpConnectionManager filters(PatchStep step, String listenerName, HttpConnectionManager manager)
+            throws PatchFailure {
         List<HttpFilter> filters = new ArrayList<>(manager.getHttpFiltersList());
         if (step.patch().operation() == PatchOperation.ADD) {
             HttpFilter added = (HttpFilter) step.value();
@@ -99,11 +55,9 @@ final class HttpFilterStep {
             }
             filters.add(routerIndex(filters), added);
         } else if (!step.patchEach(filters, HttpFilter::getName)) {
-            return config;
+            return manager;
         }
-        changed = true;
-        HttpConnectionManager patched = manager.toBuilder().clearHttpFilters().addAllHttpFilters(filters).build();
-        return Any.newBuilder().setTypeUrl(config.getTypeUrl()).setValue(patched.toByteString()).build();
+        return manager.toBuilder().clearHttpFilters().addAllHttpFilters(filters).build();
     }
 
     /** Where an added filter goes: before the first router filter, or at the end. */
@@ -116,14 +70,5 @@ final class HttpFilterStep {
             }
         }
         return filters.size();
-    }
-
-    /** A patch that cannot be applied to this listener (internal: becomes an {@link Outcome.Failed}). */
-    private static final class PatchFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        PatchFailure(String message) {
-            super(message, null, false, false);
-        }
     }
 }

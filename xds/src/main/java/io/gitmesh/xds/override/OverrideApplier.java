@@ -1,8 +1,10 @@
 package io.gitmesh.xds.override;
 
 import com.google.protobuf.Message;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.Severity;
 import io.gitmesh.schema.policy.EnvoyOverride;
@@ -92,9 +94,7 @@ public final class OverrideApplier {
             Message resource = resources.of(ref.type()).get(ref.name());
             List<String> problems = new ArrayList<>(ProtoRules.check(resource, FieldPath.ROOT).stream()
                     .map(Finding::message).toList());
-            if (resource instanceof RouteConfiguration routes) {
-                problems.addAll(domainsServedTwice(routes));
-            }
+            problems.addAll(domainsServedTwice(resource));
             if (!problems.isEmpty()) {
                 return Optional.of("the patched " + ref.describe() + " would be rejected by Envoy: "
                         + String.join("; ", problems));
@@ -103,16 +103,33 @@ public final class OverrideApplier {
         return Optional.empty();
     }
 
-    /** Envoy rejects a route configuration that serves one domain in two virtual hosts. */
-    private static List<String> domainsServedTwice(RouteConfiguration routes) {
-        Map<String, String> hostOfDomain = new HashMap<>();
+    /**
+     * Envoy rejects a route configuration that serves one domain in two virtual hosts: a route
+     * configuration resource, or one inline in a listener.
+     */
+    private static List<String> domainsServedTwice(Message resource) {
+        List<RouteConfiguration> routes = new ArrayList<>();
+        if (resource instanceof RouteConfiguration routeConfiguration) {
+            routes.add(routeConfiguration);
+        } else if (resource instanceof Listener listener) {
+            try {
+                ConnectionManagers.of(listener).stream().filter(HttpConnectionManager::hasRouteConfig)
+                        .forEach(manager -> routes.add(manager.getRouteConfig()));
+            } catch (PatchFailure e) {
+                return List.of(e.getMessage());
+            }
+        }
         List<String> problems = new ArrayList<>();
-        for (VirtualHost host : routes.getVirtualHostsList()) {
-            for (String domain : host.getDomainsList()) {
-                String earlier = hostOfDomain.putIfAbsent(domain.toLowerCase(Locale.ROOT), host.getName());
-                if (earlier != null) {
-                    problems.add("domain \"" + domain + "\" is served by both VirtualHost \"" + earlier
-                            + "\" and VirtualHost \"" + host.getName() + "\"");
+        for (RouteConfiguration routeConfiguration : routes) {
+            Map<String, String> hostOfDomain = new HashMap<>();
+            for (VirtualHost host : routeConfiguration.getVirtualHostsList()) {
+                for (String domain : host.getDomainsList()) {
+                    String earlier = hostOfDomain.putIfAbsent(domain.toLowerCase(Locale.ROOT), host.getName());
+                    if (earlier != null) {
+                        problems.add("domain \"" + domain + "\" is served by both VirtualHost \"" + earlier
+                                + "\" and VirtualHost \"" + host.getName() + "\" of RouteConfiguration \""
+                                + routeConfiguration.getName() + "\"");
+                    }
                 }
             }
         }

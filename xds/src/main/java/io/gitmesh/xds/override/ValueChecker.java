@@ -14,7 +14,6 @@ import io.gitmesh.schema.Severity;
 import io.gitmesh.schema.policy.TargetType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +38,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ValueChecker {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int MAX_SUGGESTION_DISTANCE = 2;
 
     private final TargetType target;
     private final List<Finding> findings = new ArrayList<>();
@@ -72,7 +70,7 @@ final class ValueChecker {
     /** A message written as a JSON object; {@code anyBody}: the object also holds the {@code @type} of an Any. */
     private void message(JsonNode node, Descriptor type, FieldPath at, boolean anyBody) {
         if (!node.isObject()) {
-            error(at, at.dotted() + " must be a mapping (a " + type.getFullName() + "), not " + describe(node));
+            error(at, at.dotted() + " must be a mapping (the fields of " + type.getFullName() + "), not " + describe(node));
             return;
         }
         if (EnvoyTypes.isAny(type)) {
@@ -224,9 +222,8 @@ final class ValueChecker {
     private String unknownField(String key, Descriptor type, FieldPath parent) {
         String message = "unknown field \"" + key + "\" in " + parent.dotted() + " (" + type.getFullName()
                 + " has no such field; Envoy would reject it)";
-        Optional<String> closest = type.getFields().stream().map(FieldDescriptor::getName)
-                .filter(name -> distance(name, key) <= MAX_SUGGESTION_DISTANCE)
-                .min(Comparator.comparingInt((String name) -> distance(name, key)).thenComparing(name -> name));
+        Optional<String> closest = Suggestions.closest(type.getFields().stream().map(FieldDescriptor::getName)
+                .toList(), key);
         if (closest.isPresent()) {
             return message + "; did you mean \"" + closest.get() + "\"?";
         }
@@ -262,26 +259,6 @@ final class ValueChecker {
             return "a mapping";
         }
         return node.isMissingNode() ? "nothing" : node.toString();
-    }
-
-    /** Levenshtein distance, for "did you mean" (field names are short). */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Parses a checked value into its target type (the parse that decides; it should not fail after the check). */

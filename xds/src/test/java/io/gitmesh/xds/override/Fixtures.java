@@ -34,10 +34,13 @@ import java.util.Map;
 /**
  * Overrides read from YAML through the real policy reader, and the config gitmesh might generate for
  * one workload of namespace {@code shop}: an outbound HTTP listener, an inbound one with RBAC, a
- * proxyless gRPC API listener, two clusters and two route configurations.
+ * proxyless gRPC client (API) listener, a gRPC server listener with its routes inline, two clusters
+ * and two route configurations.
  */
 final class Fixtures {
     static final String FILE = "overrides.yaml";
+    /** The listener an xDS-enabled gRPC server on port 8080 asks for; its routes are inline. */
+    static final String GRPC_SERVER = "grpc/server?xds.resource.listening_address=0.0.0.0:8080";
     static final Workload WEB = new Workload("shop", "web", Map.of("app", "web", "version", "v1"));
 
     private Fixtures() {
@@ -82,37 +85,43 @@ final class Fixtures {
 
     static EnvoyResources generated() {
         return new EnvoyResources(
-                List.of(listener("outbound", 15001, List.of(router())),
-                        listener("inbound", 15003, List.of(rbac(), router())),
+                List.of(listener("outbound", 15001, rds("outbound", "outbound:8080", List.of(router()))),
+                        listener("inbound", 15003, rds("inbound", "inbound:8080", List.of(rbac(), router()))),
                         Listener.newBuilder().setName("web.shop.svc.cluster.local:8080")
-                                .setApiListener(ApiListener.newBuilder()
-                                        .setApiListener(Any.pack(manager("grpc", List.of(router())))))
-                                .build()),
-                List.of(cluster("shop/web|8080", seconds(1, 500_000_000)), cluster("shop/api|9090", seconds(1, 0))),
-                List.of(RouteConfiguration.newBuilder().setName("outbound-http")
+                                .setApiListener(ApiListener.newBuilder().setApiListener(Any.pack(
+                                        rds("grpc", "web.shop.svc.cluster.local:8080", List.of(router())))))
+                                .build(),
+                        listener(GRPC_SERVER, 8080, HttpConnectionManager.newBuilder().setStatPrefix("grpc-server")
+                                .setRouteConfig(RouteConfiguration.newBuilder().setName("grpc-inbound:8080")
+                                        .addVirtualHosts(host("grpc-inbound", "*")))
+                                .addHttpFilters(router())
+                                .build())),
+                List.of(cluster("shop/web:8080", seconds(1, 500_000_000)), cluster("shop/api:9090", seconds(1, 0))),
+                List.of(RouteConfiguration.newBuilder().setName("outbound:8080")
                                 .addVirtualHosts(host("web", "web", "web.shop.svc.cluster.local"))
                                 .addVirtualHosts(host("api", "api", "api.shop.svc.cluster.local"))
                                 .build(),
-                        RouteConfiguration.newBuilder().setName("inbound-http")
+                        RouteConfiguration.newBuilder().setName("inbound:8080")
                                 .addVirtualHosts(host("inbound", "*"))
                                 .build()));
     }
 
-    static Listener listener(String name, int port, List<HttpFilter> filters) {
+    static Listener listener(String name, int port, HttpConnectionManager manager) {
         return Listener.newBuilder()
                 .setName(name)
                 .setAddress(Address.newBuilder().setSocketAddress(
                         SocketAddress.newBuilder().setAddress("0.0.0.0").setPortValue(port)))
                 .addFilterChains(FilterChain.newBuilder().addFilters(Filter.newBuilder()
                         .setName("envoy.filters.network.http_connection_manager")
-                        .setTypedConfig(Any.pack(manager(name, filters)))))
+                        .setTypedConfig(Any.pack(manager))))
                 .build();
     }
 
-    static HttpConnectionManager manager(String name, List<HttpFilter> filters) {
+    /** A connection manager that takes its routes from RDS. */
+    static HttpConnectionManager rds(String statPrefix, String routeConfiguration, List<HttpFilter> filters) {
         return HttpConnectionManager.newBuilder()
-                .setStatPrefix(name)
-                .setRds(Rds.newBuilder().setRouteConfigName(name + "-http").setConfigSource(
+                .setStatPrefix(statPrefix)
+                .setRds(Rds.newBuilder().setRouteConfigName(routeConfiguration).setConfigSource(
                         ConfigSource.newBuilder().setAds(AggregatedConfigSource.getDefaultInstance())))
                 .addAllHttpFilters(filters)
                 .build();
@@ -145,7 +154,7 @@ final class Fixtures {
                 .addAllDomains(List.of(domains))
                 .addRoutes(Route.newBuilder()
                         .setMatch(RouteMatch.newBuilder().setPrefix("/"))
-                        .setRoute(RouteAction.newBuilder().setCluster("shop/" + name + "|8080")))
+                        .setRoute(RouteAction.newBuilder().setCluster("shop/" + name + ":8080")))
                 .build();
     }
 

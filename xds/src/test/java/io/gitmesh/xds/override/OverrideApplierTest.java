@@ -5,12 +5,14 @@ import static io.gitmesh.xds.override.Fixtures.override;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.Severity;
 import java.util.ArrayList;
@@ -68,7 +70,7 @@ class OverrideApplierTest {
     @Test
     void mergesIntoOneClusterByName() {
         Patched patched = applyCleanly(override("tuning", """
-                - target: {type: Cluster, name: "shop/web|8080"}
+                - target: {type: Cluster, name: "shop/web:8080"}
                   operation: merge
                   value:
                     connect_timeout: 5s
@@ -76,18 +78,18 @@ class OverrideApplierTest {
                       thresholds: [{max_connections: 100}]
                 """));
 
-        Cluster web = cluster(patched, "shop/web|8080");
+        Cluster web = cluster(patched, "shop/web:8080");
         assertThat(web.getConnectTimeout()).as("a duration is replaced whole (1.5s merged field by field would be 5.5s)")
                 .isEqualTo(Fixtures.seconds(5, 0));
         assertThat(web.getCircuitBreakers().getThresholds(0).getMaxConnections().getValue()).isEqualTo(100);
         assertThat(web.getLbPolicy()).as("what the patch does not write stays").isEqualTo(Cluster.LbPolicy.LEAST_REQUEST);
-        assertThat(cluster(patched, "shop/api|9090")).isEqualTo(GENERATED.clusters().get(1));
+        assertThat(cluster(patched, "shop/api:9090")).isEqualTo(GENERATED.clusters().get(1));
     }
 
     @Test
     void aMergeSetsWhatIsWrittenEvenTheDefaultAndClearsWhatIsWrittenAsNull() {
         Patched patched = applyCleanly(override("tuning", """
-                - target: {type: Cluster, name: "shop/web|8080"}
+                - target: {type: Cluster, name: "shop/web:8080"}
                   operation: merge
                   value:
                     lb_policy: ROUND_ROBIN
@@ -95,7 +97,7 @@ class OverrideApplierTest {
                     circuit_breakers: {thresholds: [{max_retries: 0}]}
                 """));
 
-        Cluster web = cluster(patched, "shop/web|8080");
+        Cluster web = cluster(patched, "shop/web:8080");
         assertThat(web.getLbPolicy()).isEqualTo(Cluster.LbPolicy.ROUND_ROBIN);
         assertThat(web.hasConnectTimeout()).isFalse();
         assertThat(web.getCircuitBreakers().getThresholds(0).hasMaxRetries()).as("a wrapper set to 0 is set").isTrue();
@@ -104,14 +106,14 @@ class OverrideApplierTest {
     @Test
     void aMergeAppendsToListsAndReplacesMapEntriesByKey() {
         Patched patched = applyCleanly(override("tuning", """
-                - target: {type: Cluster, name: "shop/web|8080"}
+                - target: {type: Cluster, name: "shop/web:8080"}
                   operation: merge
                   value:
                     metadata:
                       filter_metadata:
                         team: {owner: shop}
                         cost: {center: "42"}
-                - target: {type: Cluster, name: "shop/web|8080"}
+                - target: {type: Cluster, name: "shop/web:8080"}
                   operation: merge
                   value:
                     metadata:
@@ -125,18 +127,18 @@ class OverrideApplierTest {
                       direct_response: {status: 410}
                 """));
 
-        Map<String, Struct> metadata = cluster(patched, "shop/web|8080").getMetadata().getFilterMetadataMap();
+        Map<String, Struct> metadata = cluster(patched, "shop/web:8080").getMetadata().getFilterMetadataMap();
         assertThat(metadata.keySet()).containsExactly("team", "cost");
         assertThat(metadata.get("team").getFieldsMap()).containsExactly(
                 Map.entry("pager", Value.newBuilder().setStringValue("shop-oncall").build()));
-        assertThat(host(patched, "outbound-http", "web").getRoutesList()).extracting(r -> r.getMatch().getPrefix())
+        assertThat(host(patched, "outbound:8080", "web").getRoutesList()).extracting(r -> r.getMatch().getPrefix())
                 .containsExactly("/", "/legacy");
     }
 
     @Test
     void aReplacementKeepsTheNameAndThePlace() {
         Patched patched = applyCleanly(override("tuning", """
-                - target: {type: Cluster, name: "shop/web|8080"}
+                - target: {type: Cluster, name: "shop/web:8080"}
                   operation: replace
                   value:
                     type: STATIC
@@ -145,8 +147,8 @@ class OverrideApplierTest {
                 """));
 
         assertThat(patched.resources().clusters()).extracting(Cluster::getName)
-                .containsExactly("shop/web|8080", "shop/api|9090");
-        Cluster web = cluster(patched, "shop/web|8080");
+                .containsExactly("shop/web:8080", "shop/api:9090");
+        Cluster web = cluster(patched, "shop/web:8080");
         assertThat(web.getType()).isEqualTo(Cluster.DiscoveryType.STATIC);
         assertThat(web.getLbPolicy()).as("nothing of the generated cluster is left").isEqualTo(Cluster.LbPolicy.ROUND_ROBIN);
     }
@@ -154,14 +156,14 @@ class OverrideApplierTest {
     @Test
     void removesWhatARegexMatchesAndAddsAtTheEnd() {
         Patched patched = applyCleanly(override("tuning", """
-                - target: {type: Cluster, match: {nameRegex: "shop/api\\\\|.*"}}
+                - target: {type: Cluster, match: {nameRegex: "shop/api:.*"}}
                   operation: remove
                 - target: {type: Cluster}
                   operation: add
                   value: {name: legacy, type: STATIC, connect_timeout: 1s}
                 """));
 
-        assertThat(patched.resources().clusters()).extracting(Cluster::getName).containsExactly("shop/web|8080", "legacy");
+        assertThat(patched.resources().clusters()).extracting(Cluster::getName).containsExactly("shop/web:8080", "legacy");
     }
 
     @Test
@@ -170,15 +172,15 @@ class OverrideApplierTest {
                 - target: {type: Listener, match: {port: 15003}}
                   operation: merge
                   value: {per_connection_buffer_limit_bytes: 32768}
-                - target: {type: RouteConfiguration, name: outbound-http}
+                - target: {type: RouteConfiguration, name: outbound:8080}
                   operation: merge
                   value: {validate_clusters: true}
                 """));
 
         assertThat(listener(patched, "inbound").getPerConnectionBufferLimitBytes().getValue()).isEqualTo(32768);
         assertThat(listener(patched, "outbound").hasPerConnectionBufferLimitBytes()).isFalse();
-        assertThat(routes(patched, "outbound-http").getValidateClusters().getValue()).isTrue();
-        assertThat(routes(patched, "inbound-http")).isEqualTo(GENERATED.routeConfigurations().get(1));
+        assertThat(routes(patched, "outbound:8080").getValidateClusters().getValue()).isTrue();
+        assertThat(routes(patched, "inbound:8080")).isEqualTo(GENERATED.routeConfigurations().get(1));
     }
 
     // --- virtual hosts
@@ -186,14 +188,14 @@ class OverrideApplierTest {
     @Test
     void mergesARetryPolicyIntoTheVirtualHostOfADomain() {
         Patched patched = applyCleanly(override("retries", """
-                - target: {type: VirtualHost, routeConfiguration: outbound-http, match: {domain: web}}
+                - target: {type: VirtualHost, routeConfiguration: outbound:8080, match: {domain: web}}
                   operation: merge
                   value:
                     retry_policy: {retry_on: "5xx,reset", num_retries: 3}
                 """));
 
-        assertThat(host(patched, "outbound-http", "web").getRetryPolicy().getNumRetries().getValue()).isEqualTo(3);
-        assertThat(host(patched, "outbound-http", "api").hasRetryPolicy()).isFalse();
+        assertThat(host(patched, "outbound:8080", "web").getRetryPolicy().getNumRetries().getValue()).isEqualTo(3);
+        assertThat(host(patched, "outbound:8080", "api").hasRetryPolicy()).isFalse();
     }
 
     @Test
@@ -206,15 +208,57 @@ class OverrideApplierTest {
                     routes: [{match: {prefix: /}, direct_response: {status: 503}}]
                 - target: {type: VirtualHost, name: web}
                   operation: remove
-                - target: {type: VirtualHost, routeConfiguration: outbound-http}
+                - target: {type: VirtualHost, routeConfiguration: outbound:8080}
                   operation: add
                   value: {name: status, domains: [status.shop]}
                 """));
 
-        RouteConfiguration outbound = routes(patched, "outbound-http");
+        RouteConfiguration outbound = routes(patched, "outbound:8080");
         assertThat(outbound.getVirtualHostsList()).extracting(VirtualHost::getName).containsExactly("api", "status");
         assertThat(outbound.getVirtualHosts(0).getRoutes(0).getDirectResponse().getStatus()).isEqualTo(503);
-        assertThat(routes(patched, "inbound-http")).isEqualTo(GENERATED.routeConfigurations().get(1));
+        assertThat(routes(patched, "inbound:8080")).isEqualTo(GENERATED.routeConfigurations().get(1));
+    }
+
+    @Test
+    void patchesTheVirtualHostsOfARouteConfigurationInlineInAGrpcServerListener() {
+        Patched patched = applyCleanly(override("grpc-retries", """
+                - target: {type: VirtualHost, routeConfiguration: "grpc-inbound:8080"}
+                  operation: merge
+                  value:
+                    retry_policy: {retry_on: unavailable, num_retries: 2}
+                - target: {type: VirtualHost, routeConfiguration: "grpc-inbound:8080"}
+                  operation: add
+                  value: {name: health, domains: [health.local]}
+                """));
+
+        HttpConnectionManager manager = manager(listener(patched, Fixtures.GRPC_SERVER));
+        assertThat(manager.getRouteConfig().getVirtualHostsList()).extracting(VirtualHost::getName)
+                .containsExactly("grpc-inbound", "health");
+        assertThat(manager.getRouteConfig().getVirtualHosts(0).getRetryPolicy().getRetryOn()).isEqualTo("unavailable");
+        assertThat(patched.resources().routeConfigurations()).isEqualTo(GENERATED.routeConfigurations());
+    }
+
+    @Test
+    void aDomainServedTwiceInAnInlineRouteConfigurationFails() {
+        Patched patched = apply(override("grpc-hosts", """
+                - target: {type: VirtualHost, routeConfiguration: "grpc-inbound:8080"}
+                  operation: add
+                  value: {name: everything, domains: ["*"]}
+                """));
+
+        assertThat(patched.diagnostics()).singleElement().extracting(Diagnostic::message).asString()
+                .contains("the patched Listener \"" + Fixtures.GRPC_SERVER + "\" would be rejected by Envoy: domain"
+                        + " \"*\" is served by both VirtualHost \"grpc-inbound\" and VirtualHost \"everything\" of"
+                        + " RouteConfiguration \"grpc-inbound:8080\"");
+        assertThat(patched.resources()).isEqualTo(GENERATED);
+    }
+
+    private static HttpConnectionManager manager(Listener listener) {
+        try {
+            return listener.getFilterChains(0).getFilters(0).getTypedConfig().unpack(HttpConnectionManager.class);
+        } catch (InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
     }
 
     // --- HTTP filters
@@ -237,7 +281,9 @@ class OverrideApplierTest {
         assertThat(Fixtures.httpFilterNames(listener(patched, "inbound")))
                 .containsExactly(List.of("envoy.filters.http.rbac", lua, router));
         assertThat(Fixtures.httpFilterNames(listener(patched, "web.shop.svc.cluster.local:8080")))
-                .as("the proxyless gRPC API listener").containsExactly(List.of(lua, router));
+                .as("the proxyless gRPC client (API) listener").containsExactly(List.of(lua, router));
+        assertThat(Fixtures.httpFilterNames(listener(patched, Fixtures.GRPC_SERVER)))
+                .as("the proxyless gRPC server listener").containsExactly(List.of(lua, router));
     }
 
     @Test
@@ -277,7 +323,7 @@ class OverrideApplierTest {
     @MethodSource
     void selectors(String name, String selector, boolean selected) {
         Patched patched = apply(WEB, override("selected", selector, """
-                - target: {type: Cluster, name: "shop/web|8080"}
+                - target: {type: Cluster, name: "shop/web:8080"}
                   operation: remove
                 """));
 
@@ -293,12 +339,12 @@ class OverrideApplierTest {
                 - target: {type: Cluster}
                   operation: add
                   value: {name: extra, connect_timeout: 1s}
-                - target: {type: Cluster, name: "shop/web|8080"}
+                - target: {type: Cluster, name: "shop/web:8080"}
                   operation: merge
                   value:
                     connect_timeout: 0s
                 """) + "---\n" + override("b-fine", """
-                - target: {type: Cluster, name: "shop/api|9090"}
+                - target: {type: Cluster, name: "shop/api:9090"}
                   operation: merge
                   value: {connect_timeout: 3s}
                 """));
@@ -309,15 +355,15 @@ class OverrideApplierTest {
             assertThat(d.line()).isEqualTo(11);
             assertThat(d.pointer()).isEqualTo("/spec/patches/1/value");
             assertThat(d.resource()).isEqualTo("EnvoyOverride/shop/a-breaks");
-            assertThat(d.message()).isEqualTo("spec.patches[1] (merge Cluster \"shop/web|8080\") failed for workload"
-                    + " shop/web: the patched Cluster \"shop/web|8080\" would be rejected by Envoy: connect_timeout must"
+            assertThat(d.message()).isEqualTo("spec.patches[1] (merge Cluster \"shop/web:8080\") failed for workload"
+                    + " shop/web: the patched Cluster \"shop/web:8080\" would be rejected by Envoy: connect_timeout must"
                     + " be greater than 0s, not 0s (an Envoy validation rule). EnvoyOverride/shop/a-breaks is not"
                     + " applied to this workload, which is served without it");
         });
         assertThat(patched.resources().clusters()).as("the cluster a-breaks added is gone with it")
-                .extracting(Cluster::getName).containsExactly("shop/web|8080", "shop/api|9090");
-        assertThat(cluster(patched, "shop/web|8080")).isEqualTo(GENERATED.clusters().get(0));
-        assertThat(cluster(patched, "shop/api|9090").getConnectTimeout()).isEqualTo(Fixtures.seconds(3, 0));
+                .extracting(Cluster::getName).containsExactly("shop/web:8080", "shop/api:9090");
+        assertThat(cluster(patched, "shop/web:8080")).isEqualTo(GENERATED.clusters().get(0));
+        assertThat(cluster(patched, "shop/api:9090").getConnectTimeout()).isEqualTo(Fixtures.seconds(3, 0));
     }
 
     static Stream<Arguments> failures() {
@@ -325,14 +371,14 @@ class OverrideApplierTest {
                 arguments("an added cluster that exists", """
                         - target: {type: Cluster}
                           operation: add
-                          value: {name: "shop/web|8080", connect_timeout: 1s}
-                        """, 8, "Cluster \"shop/web|8080\" already exists in this workload's config; to change it,"
+                          value: {name: "shop/web:8080", connect_timeout: 1s}
+                        """, 8, "Cluster \"shop/web:8080\" already exists in this workload's config; to change it,"
                                 + " merge or replace it"),
                 arguments("an added virtual host that exists", """
-                        - target: {type: VirtualHost, routeConfiguration: outbound-http}
+                        - target: {type: VirtualHost, routeConfiguration: outbound:8080}
                           operation: add
                           value: {name: web, domains: [web2]}
-                        """, 8, "RouteConfiguration \"outbound-http\" already has a VirtualHost named \"web\""),
+                        """, 8, "RouteConfiguration \"outbound:8080\" already has a VirtualHost named \"web\""),
                 arguments("an added HTTP filter that exists", """
                         - target: {type: HttpFilter, listener: inbound}
                           operation: add
@@ -342,7 +388,7 @@ class OverrideApplierTest {
                         - target: {type: VirtualHost, name: api}
                           operation: merge
                           value: {domains: [web]}
-                        """, 8, "the patched RouteConfiguration \"outbound-http\" would be rejected by Envoy: domain"
+                        """, 8, "the patched RouteConfiguration \"outbound:8080\" would be rejected by Envoy: domain"
                                 + " \"web\" is served by both VirtualHost \"web\" and VirtualHost \"api\""),
                 arguments("a merged typed config that breaks a rule inside it", """
                         - target: {type: Listener, name: outbound}
@@ -379,7 +425,7 @@ class OverrideApplierTest {
                 - target: {type: VirtualHost, routeConfiguration: nowhere-http}
                   operation: add
                   value: {name: extra, domains: [extra]}
-                - target: {type: Cluster, name: "shop/api|9090"}
+                - target: {type: Cluster, name: "shop/api:9090"}
                   operation: remove
                 """));
 
@@ -390,7 +436,7 @@ class OverrideApplierTest {
                         org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 10, "spec.patches[1] (add VirtualHost"
                                 + " \"extra\" in RouteConfiguration \"nowhere-http\") matched nothing in the config of"
                                 + " workload shop/web; it changed nothing"));
-        assertThat(patched.resources().clusters()).extracting(Cluster::getName).containsExactly("shop/web|8080");
+        assertThat(patched.resources().clusters()).extracting(Cluster::getName).containsExactly("shop/web:8080");
     }
 
     // --- order and determinism
@@ -398,11 +444,11 @@ class OverrideApplierTest {
     @Test
     void overridesApplyByNamespaceThenNameWhateverOrderTheyAreGivenIn() {
         List<ValidOverride> overrides = new ArrayList<>(Fixtures.valid(override("b-later", """
-                - target: {type: Cluster, name: "shop/web|8080"}
+                - target: {type: Cluster, name: "shop/web:8080"}
                   operation: merge
                   value: {connect_timeout: 3s}
                 """) + "---\n" + override("a-first", """
-                - target: {type: Cluster, name: "shop/web|8080"}
+                - target: {type: Cluster, name: "shop/web:8080"}
                   operation: merge
                   value: {connect_timeout: 2s, lb_policy: RANDOM}
                 """)));
@@ -410,7 +456,7 @@ class OverrideApplierTest {
         Collections.reverse(overrides);
         Patched backward = new OverrideApplier().apply(GENERATED, WEB, overrides);
 
-        Cluster web = cluster(forward, "shop/web|8080");
+        Cluster web = cluster(forward, "shop/web:8080");
         assertThat(web.getConnectTimeout()).as("b-later applies last").isEqualTo(Fixtures.seconds(3, 0));
         assertThat(web.getLbPolicy()).isEqualTo(Cluster.LbPolicy.RANDOM);
         assertThat(backward).isEqualTo(forward);
@@ -435,7 +481,7 @@ class OverrideApplierTest {
             assertThat(second.resources().listeners().get(i).toByteString())
                     .isEqualTo(first.resources().listeners().get(i).toByteString());
         }
-        assertThat(cluster(first, "shop/web|8080").getMetadata().getFilterMetadataMap().keySet())
+        assertThat(cluster(first, "shop/web:8080").getMetadata().getFilterMetadataMap().keySet())
                 .as("map entries in written order").containsExactly("b", "a");
     }
 

@@ -102,7 +102,7 @@ class OverrideValidatorTest {
                           operation: merge
                           value: {circuit_breakers: 5}
                         """, 8, "/spec/patches/0/value/circuit_breakers", "spec.patches[0].value.circuit_breakers"
-                                + " must be a mapping (a envoy.config.cluster.v3.CircuitBreakers), not 5"),
+                                + " must be a mapping (the fields of envoy.config.cluster.v3.CircuitBreakers), not 5"),
                 arguments("a duration without a unit", """
                         - target: {type: Cluster, name: web}
                           operation: merge
@@ -193,7 +193,7 @@ class OverrideValidatorTest {
     static Stream<Arguments> goodValues() {
         return Stream.of(
                 arguments("Cluster: a connect timeout and a circuit breaker", """
-                        - target: {type: Cluster, name: "shop/web|8080"}
+                        - target: {type: Cluster, name: "shop/web:8080"}
                           operation: merge
                           value:
                             connect_timeout: 0.25s
@@ -207,7 +207,7 @@ class OverrideValidatorTest {
                           value: {perConnectionBufferLimitBytes: 32768}
                         """, Listener.class),
                 arguments("RouteConfiguration: a header on every response", """
-                        - target: {type: RouteConfiguration, name: outbound-http}
+                        - target: {type: RouteConfiguration, name: outbound:8080}
                           operation: merge
                           value:
                             response_headers_to_add:
@@ -215,7 +215,7 @@ class OverrideValidatorTest {
                               append_action: OVERWRITE_IF_EXISTS_OR_ADD
                         """, RouteConfiguration.class),
                 arguments("VirtualHost: a retry policy", """
-                        - target: {type: VirtualHost, routeConfiguration: outbound-http, match: {domain: web}}
+                        - target: {type: VirtualHost, routeConfiguration: outbound:8080, match: {domain: web}}
                           operation: merge
                           value:
                             retry_policy:
@@ -248,7 +248,7 @@ class OverrideValidatorTest {
                                 typed_config:
                                   "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
                                   stat_prefix: legacy-db
-                                  cluster: "shop/db|5432"
+                                  cluster: "shop/db:5432"
                               transport_socket:
                                 name: envoy.transport_sockets.tls
                                 typed_config:
