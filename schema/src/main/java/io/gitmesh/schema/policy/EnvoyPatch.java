@@ -20,7 +20,8 @@ public record EnvoyPatch(PatchTarget target, PatchOperation operation, Optional<
         value = value.map(JsonNode::deepCopy);
         Objects.requireNonNull(pointer, "pointer");
         if (value.isPresent() == (operation == PatchOperation.REMOVE)) {
-            throw new IllegalArgumentException(operation.word() + (value.isPresent() ? " takes no value" : " needs a value"));
+            throw new IllegalArgumentException(operation.word()
+                    + (value.isPresent() ? " takes no value" : " needs a value"));
         }
     }
 

@@ -194,7 +194,8 @@ class EnvoyOverrideReaderTest {
                         patches:
                         - target: {type: Cluster, cluster: web}
                           operation: remove
-                        """, 6, "/spec/patches/0/target/cluster", "unknown field \"cluster\" in spec.patches[0].target"),
+                        """, 6, "/spec/patches/0/target/cluster",
+                        "unknown field \"cluster\" in spec.patches[0].target"),
                 arguments("a target by name and by match", """
                         patches:
                         - target: {type: Cluster, name: web, match: {nameRegex: w.*}}

@@ -46,7 +46,8 @@ final class ConnectionManagers {
             builder.setDefaultFilterChain(editing.chain(builder.getDefaultFilterChain()));
         }
         if (builder.hasApiListener() && builder.getApiListener().hasApiListener()) {
-            builder.getApiListenerBuilder().setApiListener(editing.typedConfig(builder.getApiListener().getApiListener()));
+            builder.getApiListenerBuilder()
+                    .setApiListener(editing.typedConfig(builder.getApiListener().getApiListener()));
         }
         return editing.changed ? Optional.of(builder.build()) : Optional.empty();
     }

@@ -94,7 +94,7 @@ final class EnvoyTypes {
         return type.getFullName().equals(Any.getDescriptor().getFullName());
     }
 
-    /** Whether protobuf writes this type in JSON as a value rather than field by field (see {@link #WELL_KNOWN_VALUES}). */
+    /** Whether protobuf writes this type in JSON as a value, not field by field ({@link #WELL_KNOWN_VALUES}). */
     static boolean isWellKnownValue(Descriptor type) {
         return WELL_KNOWN_VALUES.contains(type.getFullName());
     }

@@ -109,7 +109,7 @@ final class PatchStep {
                 .orElse(manager);
     }
 
-    /** The route configuration with the patch applied to its virtual hosts; empty when it is out of scope or unchanged. */
+    /** The route configuration with its virtual hosts patched; empty when it is out of scope or unchanged. */
     private Optional<RouteConfiguration> hosts(RouteConfiguration routes) throws PatchFailure {
         if (!TargetMatcher.inParent(patch().target(), routes.getName())) {
             return Optional.empty();
@@ -157,7 +157,8 @@ final class PatchStep {
             case MERGE -> ProtoMerge.merge(object, value(), written());
             case REPLACE -> value().toBuilder().setField(EnvoyTypes.nameField(object.getDescriptorForType()),
                     nameOf(object)).build();
-            case ADD, REMOVE -> throw new IllegalStateException(patch().operation().word() + " changes no picked object");
+            case ADD, REMOVE -> throw new IllegalStateException(patch().operation().word()
+                    + " changes no picked object");
         };
     }
 

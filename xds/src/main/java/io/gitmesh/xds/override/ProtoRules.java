@@ -58,8 +58,9 @@ final class ProtoRules {
         }
         for (OneofDescriptor oneof : type.getRealOneofs()) {
             if (oneof.getOptions().getExtension(Validate.required) && !message.hasOneof(oneof)) {
-                violation(at, at.describe("the value") + " needs one of " + oneof.getFields().stream()
-                        .map(FieldDescriptor::getName).collect(Collectors.joining(", ")) + " (" + type.getFullName() + ")");
+                String alternatives = oneof.getFields().stream().map(FieldDescriptor::getName)
+                        .collect(Collectors.joining(", "));
+                violation(at, at.describe("the value") + " needs one of " + alternatives + " (" + type.getFullName() + ")");
             }
         }
         for (FieldDescriptor field : type.getFields()) {
@@ -113,7 +114,8 @@ final class ProtoRules {
             for (int i = 0; i < count; i++) {
                 Message entry = (Message) message.getRepeatedField(field, i);
                 String key = String.valueOf(entry.getField(keyField));
-                if (valueField.getJavaType() == JavaType.MESSAGE && !EnvoyTypes.isWellKnownValue(valueField.getMessageType())) {
+                if (valueField.getJavaType() == JavaType.MESSAGE
+                        && !EnvoyTypes.isWellKnownValue(valueField.getMessageType())) {
                     message((Message) entry.getField(valueField), written.path(key), at.entry(key));
                 }
             }

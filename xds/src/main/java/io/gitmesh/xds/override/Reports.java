@@ -29,7 +29,10 @@ final class Reports {
         return patch.value().isPresent() ? patch.valuePointer() : patch.pointer();
     }
 
-    /** {@code spec.patches[1] (merge Cluster "web")}, {@code spec.patches[0] (remove every VirtualHost in RouteConfiguration "out")}. */
+    /**
+     * {@code spec.patches[1] (merge Cluster "web")},
+     * {@code spec.patches[0] (remove every VirtualHost in RouteConfiguration "out")}.
+     */
     static String describe(EnvoyPatch patch) {
         PatchTarget target = patch.target();
         String type = target.type().word();
@@ -43,7 +46,8 @@ final class Reports {
         } else {
             what = "every " + type;
         }
-        String parent = target.parent().map(p -> " in " + target.type().parent().orElseThrow().word() + " \"" + p + "\"")
+        String parent = target.parent()
+                .map(p -> " in " + target.type().parent().orElseThrow().word() + " \"" + p + "\"")
                 .orElse("");
         return FieldPath.of(patch.pointer()).dotted() + " (" + patch.operation().word() + " " + what + parent + ")";
     }

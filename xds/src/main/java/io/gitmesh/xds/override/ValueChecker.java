@@ -70,7 +70,8 @@ final class ValueChecker {
     /** A message written as a JSON object; {@code anyBody}: the object also holds the {@code @type} of an Any. */
     private void message(JsonNode node, Descriptor type, FieldPath at, boolean anyBody) {
         if (!node.isObject()) {
-            error(at, at.dotted() + " must be a mapping (the fields of " + type.getFullName() + "), not " + describe(node));
+            error(at, at.dotted() + " must be a mapping (the fields of " + type.getFullName() + "), not "
+                    + describe(node));
             return;
         }
         if (EnvoyTypes.isAny(type)) {
@@ -183,7 +184,8 @@ final class ValueChecker {
             JsonFormat.parser().usingTypeRegistry(TypeRegistry.newBuilder().add(type.get()).build())
                     .merge(JSON.writeValueAsString(node), Any.newBuilder());
         } catch (InvalidProtocolBufferException e) {
-            error(at.child("value"), at.dotted() + " is not a valid " + type.get().getFullName() + ": " + e.getMessage());
+            error(at.child("value"), at.dotted() + " is not a valid " + type.get().getFullName() + ": "
+                    + e.getMessage());
         }
     }
 
@@ -262,7 +264,8 @@ final class ValueChecker {
     }
 
     /** Parses a checked value into its target type (the parse that decides; it should not fail after the check). */
-    static Message parse(JsonNode value, TargetType target, TypeRegistry registry) throws InvalidProtocolBufferException {
+    static Message parse(JsonNode value, TargetType target, TypeRegistry registry)
+            throws InvalidProtocolBufferException {
         Message.Builder builder = EnvoyTypes.defaultInstance(target).newBuilderForType();
         JsonFormat.parser().usingTypeRegistry(registry).merge(JSON.writeValueAsString(value), builder);
         return builder.build();

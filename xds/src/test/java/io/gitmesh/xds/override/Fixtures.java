@@ -165,7 +165,8 @@ final class Fixtures {
     /** The HTTP filter names of every HTTP connection manager of a listener, in order. */
     static List<List<String>> httpFilterNames(Listener listener) {
         List<Any> managers = new java.util.ArrayList<>();
-        listener.getFilterChainsList().forEach(chain -> chain.getFiltersList().forEach(f -> managers.add(f.getTypedConfig())));
+        listener.getFilterChainsList()
+                .forEach(chain -> chain.getFiltersList().forEach(f -> managers.add(f.getTypedConfig())));
         if (listener.hasApiListener()) {
             managers.add(listener.getApiListener().getApiListener());
         }

@@ -79,10 +79,12 @@ class OverrideApplierTest {
                 """));
 
         Cluster web = cluster(patched, "shop/web:8080");
-        assertThat(web.getConnectTimeout()).as("a duration is replaced whole (1.5s merged field by field would be 5.5s)")
+        assertThat(web.getConnectTimeout())
+                .as("a duration is replaced whole (1.5s merged field by field would be 5.5s)")
                 .isEqualTo(Fixtures.seconds(5, 0));
         assertThat(web.getCircuitBreakers().getThresholds(0).getMaxConnections().getValue()).isEqualTo(100);
-        assertThat(web.getLbPolicy()).as("what the patch does not write stays").isEqualTo(Cluster.LbPolicy.LEAST_REQUEST);
+        assertThat(web.getLbPolicy()).as("what the patch does not write stays")
+                .isEqualTo(Cluster.LbPolicy.LEAST_REQUEST);
         assertThat(cluster(patched, "shop/api:9090")).isEqualTo(GENERATED.clusters().get(1));
     }
 
@@ -150,7 +152,8 @@ class OverrideApplierTest {
                 .containsExactly("shop/web:8080", "shop/api:9090");
         Cluster web = cluster(patched, "shop/web:8080");
         assertThat(web.getType()).isEqualTo(Cluster.DiscoveryType.STATIC);
-        assertThat(web.getLbPolicy()).as("nothing of the generated cluster is left").isEqualTo(Cluster.LbPolicy.ROUND_ROBIN);
+        assertThat(web.getLbPolicy()).as("nothing of the generated cluster is left")
+                .isEqualTo(Cluster.LbPolicy.ROUND_ROBIN);
     }
 
     @Test
@@ -163,7 +166,8 @@ class OverrideApplierTest {
                   value: {name: legacy, type: STATIC, connect_timeout: 1s}
                 """));
 
-        assertThat(patched.resources().clusters()).extracting(Cluster::getName).containsExactly("shop/web:8080", "legacy");
+        assertThat(patched.resources().clusters()).extracting(Cluster::getName)
+                .containsExactly("shop/web:8080", "legacy");
     }
 
     @Test
@@ -316,7 +320,8 @@ class OverrideApplierTest {
                 arguments("a label it carries", "{labels: {version: v1}}", true),
                 arguments("a label value it does not carry", "{labels: {version: v2}}", false),
                 arguments("a label it lacks", "{labels: {canary: \"true\"}}", false),
-                arguments("all of several conditions", "{namespace: shop, serviceAccount: web, labels: {app: web}}", true));
+                arguments("all of several conditions", "{namespace: shop, serviceAccount: web, labels: {app: web}}",
+                        true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -356,7 +361,8 @@ class OverrideApplierTest {
             assertThat(d.pointer()).isEqualTo("/spec/patches/1/value");
             assertThat(d.resource()).isEqualTo("EnvoyOverride/shop/a-breaks");
             assertThat(d.message()).isEqualTo("spec.patches[1] (merge Cluster \"shop/web:8080\") failed for workload"
-                    + " shop/web: the patched Cluster \"shop/web:8080\" would be rejected by Envoy: connect_timeout must"
+                    + " shop/web: the patched Cluster \"shop/web:8080\" would be rejected by Envoy:"
+                    + " connect_timeout must"
                     + " be greater than 0s, not 0s (an Envoy validation rule). EnvoyOverride/shop/a-breaks is not"
                     + " applied to this workload, which is served without it");
         });
@@ -432,7 +438,8 @@ class OverrideApplierTest {
         assertThat(patched.diagnostics()).extracting(Diagnostic::severity, Diagnostic::line, Diagnostic::message)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 6, "spec.patches[0] (remove Cluster"
-                                + " \"nowhere\") matched nothing in the config of workload shop/web; it changed nothing"),
+                                + " \"nowhere\") matched nothing in the config of workload shop/web;"
+                                + " it changed nothing"),
                         org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 10, "spec.patches[1] (add VirtualHost"
                                 + " \"extra\" in RouteConfiguration \"nowhere-http\") matched nothing in the config of"
                                 + " workload shop/web; it changed nothing"));

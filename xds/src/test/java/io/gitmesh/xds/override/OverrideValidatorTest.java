@@ -116,7 +116,8 @@ class OverrideValidatorTest {
                           value:
                             lb_policy: ROUND_ROBBIN
                         """, 9, "/spec/patches/0/value/lb_policy", "spec.patches[0].value.lb_policy \"ROUND_ROBBIN\""
-                                + " is not a value of envoy.config.cluster.v3.Cluster.LbPolicy: use one of [ROUND_ROBIN,"),
+                                + " is not a value of envoy.config.cluster.v3.Cluster.LbPolicy:"
+                                + " use one of [ROUND_ROBIN,"),
                 arguments("a negative unsigned number", """
                         - target: {type: Cluster, name: web}
                           operation: merge
@@ -134,7 +135,8 @@ class OverrideValidatorTest {
                               route: {cluster: a}
                               redirect: {path_redirect: /b}
                         """, 12, "/spec/patches/0/value/routes/0/redirect", "\"redirect\" and \"route\" are"
-                                + " alternatives (oneof action of envoy.config.route.v3.Route); write only one of them"),
+                                + " alternatives (oneof action of envoy.config.route.v3.Route);"
+                                + " write only one of them"),
                 arguments("one field in both spellings", """
                         - target: {type: Cluster, name: web}
                           operation: merge
