@@ -17,7 +17,7 @@ public record EnvoyPatch(PatchTarget target, PatchOperation operation, Optional<
     public EnvoyPatch {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(operation, "operation");
-        value = value.map(JsonNode::deepCopy);
+        value = Objects.requireNonNull(value, "value").map(JsonNode::deepCopy);
         Objects.requireNonNull(pointer, "pointer");
         if (value.isPresent() == (operation == PatchOperation.REMOVE)) {
             throw new IllegalArgumentException(operation.word()

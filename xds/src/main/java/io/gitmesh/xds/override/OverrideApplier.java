@@ -1,20 +1,13 @@
 package io.gitmesh.xds.override;
 
 import com.google.protobuf.Message;
-import io.envoyproxy.envoy.config.listener.v3.Listener;
-import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
-import io.envoyproxy.envoy.config.route.v3.VirtualHost;
-import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.Severity;
 import io.gitmesh.schema.policy.EnvoyOverride;
 import io.gitmesh.schema.policy.EnvoyPatch;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,8 +16,8 @@ import java.util.Optional;
  *
  * <p>Order: overrides by namespace, then name (whatever order they are given in); the patches of
  * one override in the order written. An override applies whole or not at all: when one of its
- * patches fails — an added object that already exists, or a result that breaks Envoy's validation
- * rules ({@link ProtoRules}, and a domain served twice in one route configuration) — the workload's
+ * patches fails — an added object that already exists, or a result Envoy would reject
+ * ({@link Rejections}) for a reason the generated resource did not have — the workload's
  * resources are as they were before that override, the failure is an error diagnostic, and the next
  * override applies. A patch whose target matches nothing in this workload's config changes nothing
  * and is a warning.
@@ -67,6 +60,7 @@ public final class OverrideApplier {
         EnvoyOverride source = override.override();
         for (ValidPatch valid : override.patches()) {
             EnvoyPatch patch = valid.patch();
+            ResourceSet before = resources.copy();
             Outcome outcome = PatchStep.apply(valid, resources, matcher);
             Optional<String> failure = switch (outcome) {
                 case Outcome.Failed failed -> Optional.of(failed.reason());
@@ -76,7 +70,7 @@ public final class OverrideApplier {
                             + "; it changed nothing"));
                     yield Optional.empty();
                 }
-                case Outcome.Changed changed -> broken(changed.resources(), resources);
+                case Outcome.Changed changed -> broken(changed.resources(), before, resources);
             };
             if (failure.isPresent()) {
                 return Optional.of(Reports.of(source, Severity.ERROR, Reports.pointerOf(patch),
@@ -88,51 +82,22 @@ public final class OverrideApplier {
         return Optional.empty();
     }
 
-    /** Why the changed resources would be rejected by Envoy, or empty. */
-    private static Optional<String> broken(List<ResourceRef> changed, ResourceSet resources) {
+    /**
+     * Why Envoy would reject a resource the patch changed, or empty. Only problems the patch brought
+     * in count: one the generated resource already had is not this override's doing.
+     */
+    private static Optional<String> broken(List<ResourceRef> changed, ResourceSet before, ResourceSet after) {
         for (ResourceRef ref : changed) {
-            Message resource = resources.of(ref.type()).get(ref.name());
-            List<String> problems = new ArrayList<>(ProtoRules.check(resource, FieldPath.ROOT).stream()
-                    .map(Finding::message).toList());
-            problems.addAll(domainsServedTwice(resource));
+            List<String> problems = new ArrayList<>(Rejections.of(after.of(ref.type()).get(ref.name())));
+            Message earlier = before.of(ref.type()).get(ref.name());
+            if (earlier != null) {
+                problems.removeAll(Rejections.of(earlier));
+            }
             if (!problems.isEmpty()) {
                 return Optional.of("the patched " + ref.describe() + " would be rejected by Envoy: "
                         + String.join("; ", problems));
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Envoy rejects a route configuration that serves one domain in two virtual hosts: a route
-     * configuration resource, or one inline in a listener.
-     */
-    private static List<String> domainsServedTwice(Message resource) {
-        List<RouteConfiguration> routes = new ArrayList<>();
-        if (resource instanceof RouteConfiguration routeConfiguration) {
-            routes.add(routeConfiguration);
-        } else if (resource instanceof Listener listener) {
-            try {
-                ConnectionManagers.of(listener).stream().filter(HttpConnectionManager::hasRouteConfig)
-                        .forEach(manager -> routes.add(manager.getRouteConfig()));
-            } catch (PatchFailure e) {
-                return List.of(e.getMessage());
-            }
-        }
-        List<String> problems = new ArrayList<>();
-        for (RouteConfiguration routeConfiguration : routes) {
-            Map<String, String> hostOfDomain = new HashMap<>();
-            for (VirtualHost host : routeConfiguration.getVirtualHostsList()) {
-                for (String domain : host.getDomainsList()) {
-                    String earlier = hostOfDomain.putIfAbsent(domain.toLowerCase(Locale.ROOT), host.getName());
-                    if (earlier != null) {
-                        problems.add("domain \"" + domain + "\" is served by both VirtualHost \"" + earlier
-                                + "\" and VirtualHost \"" + host.getName() + "\" of RouteConfiguration \""
-                                + routeConfiguration.getName() + "\"");
-                    }
-                }
-            }
-        }
-        return problems;
     }
 }

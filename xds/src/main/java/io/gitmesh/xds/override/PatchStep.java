@@ -21,8 +21,8 @@ import tools.jackson.databind.node.MissingNode;
  * Applies one patch to a workload's resources: to listeners, clusters and route configurations
  * directly, to the virtual hosts inside route configurations (served over RDS, or inline in a
  * listener's HTTP connection manager), and (through {@link HttpFilterStep}) to the HTTP filters inside
- * listeners. A merged object gets the patch merged in ({@link ProtoMerge}); a
- * replaced one becomes the value under its own name, in its own place; an added one goes last.
+ * listeners. A merged object gets the patch merged in ({@link ProtoMerge}); a replaced one becomes the
+ * value under its own name, in its own place; an added one goes last.
  */
 final class PatchStep {
     private final ValidPatch patch;

@@ -12,6 +12,7 @@ import com.google.protobuf.Message;
 import io.envoyproxy.pgv.validate.Validate;
 import io.envoyproxy.pgv.validate.Validate.FieldRules;
 import io.envoyproxy.pgv.validate.Validate.StringRules;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ import tools.jackson.databind.node.MissingNode;
  * Envoy's own validation rules, as its protos declare them (protoc-gen-validate annotations, which
  * java-control-plane keeps in its descriptors): the ones Envoy's resources use most, checked on a whole
  * message including the typed configs inside it. They are required messages and oneofs, string
- * lengths, number and duration bounds, list and map sizes, and enum values that must be defined.
+ * lengths, number and duration bounds, list and map sizes, and enum values that must be defined
+ * (each skipped for an empty value where the rule says {@code ignore_empty}).
  * Envoy checks every rule (regular expressions on header names, for one, are not checked here) and
  * rejects the whole resource when one fails.
  *
@@ -106,8 +108,11 @@ final class ProtoRules {
     private void repeated(Message message, FieldDescriptor field, FieldRules rules, JsonNode written, FieldPath at) {
         int count = message.getRepeatedFieldCount(field);
         if (field.isMapField()) {
-            size(at, count, rules.getMap().hasMinPairs() ? rules.getMap().getMinPairs() : -1,
-                    rules.getMap().hasMaxPairs() ? rules.getMap().getMaxPairs() : -1, "entries");
+            Validate.MapRules map = rules.getMap();
+            if (!(map.getIgnoreEmpty() && count == 0)) {
+                size(at, count, map.hasMinPairs() ? map.getMinPairs() : -1, map.hasMaxPairs() ? map.getMaxPairs() : -1,
+                        "entries");
+            }
             Descriptor entryType = field.getMessageType();
             FieldDescriptor keyField = entryType.findFieldByName("key");
             FieldDescriptor valueField = entryType.findFieldByName("value");
@@ -122,8 +127,10 @@ final class ProtoRules {
             return;
         }
         Validate.RepeatedRules list = rules.getRepeated();
-        size(at, count, list.hasMinItems() ? list.getMinItems() : -1, list.hasMaxItems() ? list.getMaxItems() : -1,
-                "items");
+        if (!(list.getIgnoreEmpty() && count == 0)) {
+            size(at, count, list.hasMinItems() ? list.getMinItems() : -1, list.hasMaxItems() ? list.getMaxItems() : -1,
+                    "items");
+        }
         for (int i = 0; i < count; i++) {
             Object item = message.getRepeatedField(field, i);
             if (field.getJavaType() != JavaType.MESSAGE) {
@@ -165,8 +172,14 @@ final class ProtoRules {
                     SFIXED64 -> {
                 Message bounds = (Message) rules.getField(rules.getOneofFieldDescriptor(
                         FieldRules.getDescriptor().getOneofs().getFirst()));
-                RuleBounds.of(bounds, RuleBounds::number).check(RuleBounds.number(field, value))
-                        .ifPresent(problem -> violation(at, at.dotted() + " " + problem));
+                BigDecimal number = RuleBounds.number(field, value);
+                boolean ignored = Boolean.TRUE.equals(bounds.getField(
+                        bounds.getDescriptorForType().findFieldByName("ignore_empty")))
+                        && number != null && number.signum() == 0;
+                if (!ignored) {
+                    RuleBounds.of(bounds, RuleBounds::number).check(number)
+                            .ifPresent(problem -> violation(at, at.dotted() + " " + problem));
+                }
             }
             default -> {
                 // bytes, bool, timestamps, ...: no rule Envoy's resources depend on
@@ -180,6 +193,9 @@ final class ProtoRules {
     }
 
     private void string(StringRules rules, String value, FieldPath at) {
+        if (rules.getIgnoreEmpty() && value.isEmpty()) {
+            return;
+        }
         long chars = value.codePointCount(0, value.length());
         long bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (rules.hasMinLen() && chars < rules.getMinLen()) {

@@ -424,6 +424,24 @@ class OverrideApplierTest {
     }
 
     @Test
+    void aProblemTheGeneratedResourceAlreadyHadIsNotTheOverridesDoing() {
+        RouteConfiguration withoutDomains = GENERATED.routeConfigurations().get(0).toBuilder()
+                .addVirtualHosts(VirtualHost.newBuilder().setName("no-domains"))
+                .build();
+        EnvoyResources generated = new EnvoyResources(GENERATED.listeners(), GENERATED.clusters(),
+                List.of(withoutDomains, GENERATED.routeConfigurations().get(1)));
+
+        Patched patched = new OverrideApplier().apply(generated, WEB, Fixtures.valid(override("retries", """
+                - target: {type: VirtualHost, name: web}
+                  operation: merge
+                  value: {retry_policy: {num_retries: 2}}
+                """)));
+
+        assertThat(patched.diagnostics()).isEmpty();
+        assertThat(host(patched, "outbound:8080", "web").getRetryPolicy().getNumRetries().getValue()).isEqualTo(2);
+    }
+
+    @Test
     void aPatchThatMatchesNothingIsAWarningAndTheRestOfItsOverrideApplies() {
         Patched patched = apply(override("tuning", """
                 - target: {type: Cluster, name: nowhere}
