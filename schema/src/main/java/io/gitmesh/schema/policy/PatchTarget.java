@@ -22,13 +22,8 @@ public record PatchTarget(TargetType type, Optional<String> name, TargetMatch ma
         if (name.isPresent() && !match.isAny()) {
             throw new IllegalArgumentException("a target is picked by name or by match, not both");
         }
-        if (parent.isPresent() && type.parentField().isEmpty()) {
+        if (parent.isPresent() && type.parent().isEmpty()) {
             throw new IllegalArgumentException(type.word() + " is a top-level resource; it has no parent");
         }
-    }
-
-    /** Whether the target names no condition at all: every object of its type (in its parent). */
-    public boolean isAll() {
-        return name.isEmpty() && match.isAny();
     }
 }

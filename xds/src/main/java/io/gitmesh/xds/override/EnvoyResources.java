@@ -15,8 +15,6 @@ import java.util.function.Function;
  */
 public record EnvoyResources(List<Listener> listeners, List<Cluster> clusters,
         List<RouteConfiguration> routeConfigurations) {
-    public static final EnvoyResources EMPTY = new EnvoyResources(List.of(), List.of(), List.of());
-
     public EnvoyResources {
         listeners = List.copyOf(listeners);
         clusters = List.copyOf(clusters);

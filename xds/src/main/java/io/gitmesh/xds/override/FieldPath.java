@@ -41,14 +41,7 @@ record FieldPath(String pointer, String dotted) {
         return new FieldPath(PositionIndex.child(pointer, key), dotted + "[\"" + key + "\"]");
     }
 
-    /** This path, relative to {@code base}. */
-    FieldPath within(FieldPath base) {
-        String joined = base.dotted.isEmpty() || dotted.isEmpty() || dotted.startsWith("[")
-                ? base.dotted + dotted : base.dotted + "." + dotted;
-        return new FieldPath(base.pointer + pointer, joined);
-    }
-
-    /** The dotted path, or {@code what} for the root (messages read "the value must ..."). */
+    /** The dotted path, or {@code what} for the root (a whole resource: "it needs ..."). */
     String describe(String what) {
         return dotted.isEmpty() ? what : dotted;
     }

@@ -62,7 +62,7 @@ final class ProtoRules {
             if (oneof.getOptions().getExtension(Validate.required) && !message.hasOneof(oneof)) {
                 String alternatives = oneof.getFields().stream().map(FieldDescriptor::getName)
                         .collect(Collectors.joining(", "));
-                violation(at, at.describe("the value") + " needs one of " + alternatives + " (" + type.getFullName() + ")");
+                violation(at, at.describe("it") + " needs one of " + alternatives + " (" + type.getFullName() + ")");
             }
         }
         for (FieldDescriptor field : type.getFields()) {
@@ -153,7 +153,7 @@ final class ProtoRules {
             message(DynamicMessage.parseFrom(type.get(), (ByteString) any.getField(anyType.findFieldByName("value"))),
                     written, at);
         } catch (InvalidProtocolBufferException e) {
-            violation(at, at.describe("the value") + " does not hold a valid " + type.get().getFullName());
+            violation(at, at.describe("it") + " does not hold a valid " + type.get().getFullName());
         }
     }
 

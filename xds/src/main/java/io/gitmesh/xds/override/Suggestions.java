@@ -19,7 +19,7 @@ final class Suggestions {
     }
 
     /** Levenshtein distance (names are short). */
-    static int distance(String a, String b) {
+    private static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

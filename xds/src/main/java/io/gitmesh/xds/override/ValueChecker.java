@@ -2,6 +2,7 @@ package io.gitmesh.xds.override;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor.JavaType;
 import com.google.protobuf.Descriptors.OneofDescriptor;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -207,7 +209,7 @@ final class ValueChecker {
     private static String scalarProblem(FieldDescriptor field, JsonNode shown, FieldPath at,
             InvalidProtocolBufferException e) {
         if (field.getJavaType() == JavaType.ENUM) {
-            List<String> names = field.getEnumType().getValues().stream().map(v -> v.getName()).toList();
+            List<String> names = field.getEnumType().getValues().stream().map(EnumValueDescriptor::getName).toList();
             return at.dotted() + " " + describe(shown) + " is not a value of " + field.getEnumType().getFullName()
                     + ": use one of " + names;
         }
@@ -217,7 +219,7 @@ final class ValueChecker {
                     + " or \"0.250s\"";
         }
         String type = field.getJavaType() == JavaType.MESSAGE ? field.getMessageType().getFullName()
-                : field.getType().name().toLowerCase(java.util.Locale.ROOT);
+                : field.getType().name().toLowerCase(Locale.ROOT);
         return at.dotted() + " " + describe(shown) + " is not a valid " + type + " (" + e.getMessage() + ")";
     }
 
@@ -250,7 +252,7 @@ final class ValueChecker {
     }
 
     /** The value for a message: {@code "5"}, {@code 5}, {@code a list}, {@code a mapping}. */
-    static String describe(JsonNode node) {
+    private static String describe(JsonNode node) {
         if (node.isString()) {
             return "\"" + node.asString() + "\"";
         }
