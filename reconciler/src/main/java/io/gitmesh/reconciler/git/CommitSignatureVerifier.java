@@ -97,13 +97,19 @@ final class CommitSignatureVerifier {
     }
 
     private PGPPublicKeyRingCollection readTrustedKeys() throws GitSourceException {
+        PGPPublicKeyRingCollection keys;
         try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(trustedKeys))) {
-            return new PGPPublicKeyRingCollection(in, new JcaKeyFingerprintCalculator());
+            keys = new PGPPublicKeyRingCollection(in, new JcaKeyFingerprintCalculator());
         } catch (IOException | PGPException | RuntimeException e) {
             throw GitSourceException.userMustFix("the trusted keys file " + trustedKeys
                     + " cannot be read as an OpenPGP public keyring (" + e.getClass().getSimpleName()
                     + "); export it with gpg --export --armor");
         }
+        if (keys.size() == 0) {
+            throw GitSourceException.userMustFix("the trusted keys file " + trustedKeys
+                    + " holds no OpenPGP public key; export the signers' keys into it with gpg --export --armor");
+        }
+        return keys;
     }
 
     /** The key by the signature's issuer key id, or by its issuer fingerprint when it has no key id. */

@@ -27,14 +27,15 @@ final class FetchFailures {
         }
         if (has(failure, NoRemoteRepositoryException.class)) {
             return GitSourceException.userMustFix("cannot fetch " + url + ": there is no git repository there (check"
-                    + " the URL" + (access.describe().equals("no credentials") ? "" : " and that "
-                    + access.describe() + " may read it") + ")");
+                    + " the URL" + (access.hasCredentials() ? " and that " + access.describe() + " may read it" : "")
+                    + ")");
         }
         if (lower.contains("not authorized") || lower.contains("authentication is required")
                 || lower.contains("authentication not supported") || lower.contains("not permitted")
                 || lower.contains("no more authentication methods")) {
-            return GitSourceException.userMustFix("cannot fetch " + url + ": the server refused "
-                    + access.describe() + "; check the credentials");
+            return GitSourceException.userMustFix("cannot fetch " + url + (access.hasCredentials()
+                    ? ": the server refused " + access.describe() + "; check the credentials"
+                    : ": the server asks for credentials and none are configured"));
         }
         if (has(failure, ConnectException.class) || has(failure, UnknownHostException.class)
                 || has(failure, NoRouteToHostException.class) || has(failure, InterruptedIOException.class)) {

@@ -27,12 +27,14 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -226,10 +228,23 @@ public final class JGitSource implements GitSource, AutoCloseable {
                 }
                 repo.create(true);
             }
+            keepMaintenanceInTheForeground(repo);
             return repo;
         } catch (IOException | IllegalStateException e) {
             throw GitSourceException.userMustFix("cannot create the cache directory " + cacheDirectory + " ("
                     + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * JGit runs automatic gc after a fetch, by default on a background thread that may still touch
+     * the cache after {@link #close}; in the foreground it is a cheap check on most fetches.
+     */
+    private static void keepMaintenanceInTheForeground(Repository repo) throws IOException {
+        StoredConfig settings = repo.getConfig();
+        if (settings.getBoolean(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true)) {
+            settings.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+            settings.save();
         }
     }
 

@@ -74,10 +74,14 @@ final class RemoteAccess implements AutoCloseable {
         return knownHosts.flatMap(KnownHostsDatabase::lastRefusal);
     }
 
+    boolean hasCredentials() {
+        return !(credentials instanceof Credentials.None);
+    }
+
     /** Names the credentials (never their values) for messages. */
     String describe() {
         return switch (credentials) {
-            case Credentials.None none -> "no credentials";
+            case Credentials.None none -> "anonymous access";
             case Credentials.HttpBasic basic -> "user " + basic.username() + " with the password from " + basic.password();
             case Credentials.HttpBearer bearer -> "the bearer token from " + bearer.token();
             case Credentials.SshKey key -> "the ssh key " + key.privateKey();
