@@ -44,6 +44,18 @@ final class FetchFailures {
         return GitSourceException.transientFailure("cannot fetch " + url + ": " + detail + "; will retry");
     }
 
+    /** The chain of causes as {@code Type: message} items, secrets masked, for a DEBUG line. */
+    static String causes(Throwable failure, RemoteAccess.Authentication authentication) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getClass().getSimpleName());
+            if (cause.getMessage() != null) {
+                chain.append(": ").append(authentication.redact(cause.getMessage()));
+            }
+        }
+        return chain.toString();
+    }
+
     private static boolean has(Throwable failure, Class<? extends Throwable> kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (kind.isInstance(cause)) {

@@ -64,6 +64,8 @@ public final class JGitSource implements GitSource, AutoCloseable {
     private final RemoteAccess access;
     private final Optional<CommitSignatureVerifier> verifier;
     private Repository repository;
+    private RepositoryReader reader;
+    private ObjectId lastResolved;
 
     /**
      * @param cacheDirectory where the bare copy lives: created when absent, reused when it holds a
@@ -91,19 +93,14 @@ public final class JGitSource implements GitSource, AutoCloseable {
         try (RevWalk walk = new RevWalk(repo)) {
             RevCommit commit = walk.parseCommit(target(repo, walk.getObjectReader(), fetched));
             Optional<Signer> signer = verifier.isPresent() ? Optional.of(verifier.get().verify(commit)) : Optional.empty();
-            ResolvedCommit resolved = new ResolvedCommit(RepositoryReader.describe(commit),
+            ResolvedCommit resolved = new ResolvedCommit(RepositoryReader.commitOf(commit),
                     ancestry(repo, walk, commit, lastApplied), signer);
-            if (resolved.ancestry() == Ancestry.SAME) {
-                LOG.debug("unchanged repository={} {} commit={}", config.url(), config.reference(), commit.abbreviate(7).name());
-            } else {
-                LOG.info("resolved repository={} {} commit={} ancestry={}{}", config.url(), config.reference(),
-                        commit.abbreviate(7).name(), resolved.ancestry(), signer.map(s -> " signer=" + s.keyId()).orElse(""));
-            }
+            logResolved(resolved, commit);
             return resolved;
         } catch (IncorrectObjectTypeException e) {
             throw GitSourceException.userMustFix(config.reference() + " in " + config.url() + " does not name a commit");
         } catch (IOException e) {
-            throw reader().readFailure(e);
+            throw reader.readFailure(e);
         }
     }
 
@@ -124,6 +121,7 @@ public final class JGitSource implements GitSource, AutoCloseable {
         if (repository != null) {
             repository.close();
             repository = null;
+            reader = null;
         }
     }
 
@@ -132,8 +130,17 @@ public final class JGitSource implements GitSource, AutoCloseable {
         return "JGitSource[" + config.url() + ", " + config.reference() + "]";
     }
 
-    private RepositoryReader reader() throws GitSourceException {
-        return new RepositoryReader(repository(), trees, config.url());
+    /** A new commit is worth a line at INFO once; resolving it again (while it is not applied) is not. */
+    private void logResolved(ResolvedCommit resolved, RevCommit commit) {
+        String abbreviated = commit.abbreviate(7).name();
+        if (commit.equals(lastResolved)) {
+            LOG.debug("unchanged repository={} {} commit={} ancestry={}", config.url(), config.reference(), abbreviated,
+                    resolved.ancestry());
+        } else {
+            LOG.info("resolved repository={} {} commit={} ancestry={}{}", config.url(), config.reference(), abbreviated,
+                    resolved.ancestry(), resolved.signer().map(s -> " signer=" + s.keyId()).orElse(""));
+            lastResolved = commit.copy();
+        }
     }
 
     private FetchResult fetch(Repository repo) throws GitSourceException {
@@ -152,15 +159,14 @@ public final class JGitSource implements GitSource, AutoCloseable {
                         (System.nanoTime() - start) / 1_000_000);
                 return result;
             } catch (GitAPIException | JGitInternalException e) {
-                GitSourceException failure = FetchFailures.translate(e, config.url(), access, authentication);
-                LOG.debug("fetch failed repository={}: {}", config.url(), failure.getMessage());
-                throw failure;
+                LOG.debug("fetch failed repository={} causes={}", config.url(), FetchFailures.causes(e, authentication));
+                throw FetchFailures.translate(e, config.url(), access, authentication);
             }
         }
     }
 
     /** The commit (or annotated tag) the configured reference names after the fetch. */
-    private ObjectId target(Repository repo, ObjectReader reader, FetchResult fetched)
+    private ObjectId target(Repository repo, ObjectReader objects, FetchResult fetched)
             throws GitSourceException, IOException {
         return switch (config.reference()) {
             case Reference.Branch branch -> existing(repo, REMOTE_BRANCHES + branch.name());
@@ -169,7 +175,7 @@ public final class JGitSource implements GitSource, AutoCloseable {
                     .map(Ref::getObjectId)
                     .orElseThrow(() -> GitSourceException.userMustFix(config.url()
                             + " has no default branch (its HEAD names no commit); name a branch to follow"));
-            case Reference.Pinned pinned -> pinnedCommit(reader, pinned);
+            case Reference.Pinned pinned -> pinnedCommit(objects, pinned);
         };
     }
 
@@ -181,8 +187,8 @@ public final class JGitSource implements GitSource, AutoCloseable {
         return ref.getObjectId();
     }
 
-    private ObjectId pinnedCommit(ObjectReader reader, Reference.Pinned pinned) throws GitSourceException, IOException {
-        Collection<ObjectId> candidates = reader.resolve(AbbreviatedObjectId.fromString(pinned.commit()));
+    private ObjectId pinnedCommit(ObjectReader objects, Reference.Pinned pinned) throws GitSourceException, IOException {
+        Collection<ObjectId> candidates = objects.resolve(AbbreviatedObjectId.fromString(pinned.commit()));
         if (candidates.size() > 1) {
             throw GitSourceException.userMustFix("commit " + pinned.commit() + " is ambiguous in " + config.url()
                     + "; give more digits");
@@ -210,9 +216,15 @@ public final class JGitSource implements GitSource, AutoCloseable {
         return walk.isMergedInto(walk.parseCommit(previous), commit) ? Ancestry.DESCENDANT : Ancestry.NOT_DESCENDANT;
     }
 
+    private RepositoryReader reader() throws GitSourceException {
+        repository();
+        return reader;
+    }
+
     private Repository repository() throws GitSourceException {
         if (repository == null) {
             repository = openCache();
+            reader = new RepositoryReader(repository, trees, config.url());
         }
         return repository;
     }

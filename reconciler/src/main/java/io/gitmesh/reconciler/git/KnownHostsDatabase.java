@@ -35,24 +35,23 @@ final class KnownHostsDatabase implements ServerKeyDatabase {
 
     @Override
     public List<PublicKey> lookup(String connectAddress, InetSocketAddress remoteAddress, Configuration config) {
-        List<PublicKey> keys = new ArrayList<>();
-        HostPort connected = HostPort.parse(connectAddress);
-        for (KnownHostEntry entry : entries()) {
-            boolean listed = entry.getMarker() == null
-                    && (entry.isHostMatch(connected.host(), connected.port())
-                    || !remoteAddress.isUnresolved() && entry.isHostMatch(
-                            remoteAddress.getAddress().getHostAddress(), remoteAddress.getPort()));
-            if (listed) {
-                resolve(entry).ifPresent(keys::add);
-            }
+        try {
+            return knownKeys(connectAddress, remoteAddress);
+        } catch (IOException e) {
+            return List.of();
         }
-        return keys;
     }
 
     @Override
     public boolean accept(String connectAddress, InetSocketAddress remoteAddress, PublicKey serverKey,
             Configuration config, CredentialsProvider provider) {
-        List<PublicKey> known = lookup(connectAddress, remoteAddress, config);
+        List<PublicKey> known;
+        try {
+            known = knownKeys(connectAddress, remoteAddress);
+        } catch (IOException e) {
+            lastRefusal.set("the known_hosts file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            return false;
+        }
         if (known.stream().anyMatch(key -> KeyUtils.compareKeys(key, serverKey))) {
             lastRefusal.set(null);
             return true;
@@ -68,6 +67,22 @@ final class KnownHostsDatabase implements ServerKeyDatabase {
         return false;
     }
 
+    /** The keys the file lists for the host, by the name connected to or by its address. */
+    private List<PublicKey> knownKeys(String connectAddress, InetSocketAddress remoteAddress) throws IOException {
+        HostPort connected = HostPort.parse(connectAddress);
+        List<PublicKey> keys = new ArrayList<>();
+        for (KnownHostEntry entry : KnownHostEntry.readKnownHostEntries(file)) {
+            boolean listed = entry.getMarker() == null
+                    && (entry.isHostMatch(connected.host(), connected.port())
+                    || !remoteAddress.isUnresolved() && entry.isHostMatch(
+                            remoteAddress.getAddress().getHostAddress(), remoteAddress.getPort()));
+            if (listed) {
+                resolve(entry).ifPresent(keys::add);
+            }
+        }
+        return keys;
+    }
+
     void forgetRefusal() {
         lastRefusal.set(null);
     }
@@ -75,15 +90,6 @@ final class KnownHostsDatabase implements ServerKeyDatabase {
     /** Why the last host was refused, if the last check refused one. */
     Optional<String> lastRefusal() {
         return Optional.ofNullable(lastRefusal.get());
-    }
-
-    private List<KnownHostEntry> entries() {
-        try {
-            return KnownHostEntry.readKnownHostEntries(file);
-        } catch (IOException e) {
-            lastRefusal.set("the known_hosts file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
-            return List.of();
-        }
     }
 
     private static Optional<PublicKey> resolve(KnownHostEntry entry) {

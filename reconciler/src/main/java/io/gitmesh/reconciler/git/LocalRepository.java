@@ -70,7 +70,7 @@ public final class LocalRepository implements AutoCloseable {
             if (id == null) {
                 throw GitSourceException.userMustFix("\"" + revision + "\" names no commit in " + directory);
             }
-            return RepositoryReader.describe(walk.parseCommit(id));
+            return RepositoryReader.commitOf(walk.parseCommit(id));
         } catch (RevisionSyntaxException e) {
             throw GitSourceException.userMustFix("\"" + revision + "\" is not a git revision");
         } catch (IOException e) {

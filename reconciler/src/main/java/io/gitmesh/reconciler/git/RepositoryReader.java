@@ -59,7 +59,7 @@ final class RepositoryReader {
                 + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }
 
-    static Commit describe(RevCommit commit) {
+    static Commit commitOf(RevCommit commit) {
         PersonIdent author = commit.getAuthorIdent();
         return new Commit(new CommitId(commit.name()), author.getName() + " <" + author.getEmailAddress() + ">",
                 Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage());

@@ -5,10 +5,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Date;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.function.UnaryOperator;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -31,7 +31,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * per commit, so ids are the same on every run.
  */
 public final class TestRemote implements AutoCloseable {
-    private static final long START = 1_700_000_000_000L;
+    private static final Instant START = Instant.ofEpochSecond(1_700_000_000L);
 
     private final Path directory;
     private final Repository repository;
@@ -86,7 +86,7 @@ public final class TestRemote implements AutoCloseable {
                 commit.setParentId(parent);
             }
             PersonIdent who = new PersonIdent("Test Author", "author@example.com",
-                    new Date(START + 60_000L * commits++), TimeZone.getTimeZone("UTC"));
+                    START.plusSeconds(60L * commits++), ZoneOffset.UTC);
             commit.setAuthor(who);
             commit.setCommitter(who);
             commit.setMessage(message);
@@ -118,7 +118,7 @@ public final class TestRemote implements AutoCloseable {
             TagBuilder tag = new TagBuilder();
             tag.setTag(name);
             tag.setObjectId(commit, Constants.OBJ_COMMIT);
-            tag.setTagger(new PersonIdent("Tagger", "tagger@example.com", new Date(START), TimeZone.getTimeZone("UTC")));
+            tag.setTagger(new PersonIdent("Tagger", "tagger@example.com", START, ZoneOffset.UTC));
             tag.setMessage("release " + name + "\n");
             ObjectId id = inserter.insert(tag);
             inserter.flush();
