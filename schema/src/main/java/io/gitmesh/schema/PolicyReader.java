@@ -56,15 +56,35 @@ public final class PolicyReader {
 
     /** Reads the files (in path order, whatever order they are given in). */
     public PolicyRead read(List<SourceFile> files) {
+        return combine(files.stream().map(this::readFile).toList());
+    }
+
+    /**
+     * Reads one file on its own. Files do not depend on each other until {@link #combine}, so a
+     * caller may read them in parallel (this class keeps no state between calls) or reuse the
+     * result of a file that did not change.
+     */
+    public FileRead readFile(SourceFile file) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<PolicyDocument> policies = new ArrayList<>();
         List<KubeObject> objects = new ArrayList<>();
-        for (SourceFile file : files.stream().sorted(Comparator.comparing(SourceFile::path)).toList()) {
-            ParsedFile parsed = yaml.read(file);
-            diagnostics.addAll(parsed.diagnostics());
-            for (SourceDocument doc : parsed.documents()) {
-                readDocument(doc, diagnostics, policies, objects);
-            }
+        ParsedFile parsed = yaml.read(file);
+        diagnostics.addAll(parsed.diagnostics());
+        for (SourceDocument doc : parsed.documents()) {
+            readDocument(doc, diagnostics, policies, objects);
+        }
+        return new FileRead(file.path(), policies, objects, diagnostics);
+    }
+
+    /** Puts files read one by one together: in path order, with duplicate resources reported. */
+    public PolicyRead combine(List<FileRead> files) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<PolicyDocument> policies = new ArrayList<>();
+        List<KubeObject> objects = new ArrayList<>();
+        for (FileRead file : files.stream().sorted(Comparator.comparing(FileRead::path)).toList()) {
+            diagnostics.addAll(file.diagnostics());
+            policies.addAll(file.policies());
+            objects.addAll(file.clusterObjects());
         }
         return new PolicyRead(new PolicySet(dropDuplicates(policies, PolicyDocument::key, PolicyDocument::origin,
                 diagnostics)), dropDuplicates(objects, KubeObject::key, o -> o.meta().origin(), diagnostics),

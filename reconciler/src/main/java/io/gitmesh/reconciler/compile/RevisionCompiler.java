@@ -1,7 +1,9 @@
 package io.gitmesh.reconciler.compile;
 
+import io.gitmesh.model.Mesh;
+import io.gitmesh.model.cluster.ClusterState;
+import io.gitmesh.model.compile.MeshCompiler;
 import io.gitmesh.schema.CheckedPolicy;
-import io.gitmesh.schema.ClusterCatalog;
 import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.Limits;
 import io.gitmesh.schema.PolicyRead;
@@ -10,22 +12,20 @@ import io.gitmesh.schema.Severity;
 import io.gitmesh.schema.SourceFiles;
 import io.gitmesh.schema.check.PolicyChecker;
 import io.gitmesh.schema.kube.KubeObject;
-import io.gitmesh.schema.kube.KubeServiceAccount;
-import io.gitmesh.schema.kube.KubeService;
-import io.gitmesh.schema.kube.KubeWorkload;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * One revision from files to a checked policy: read the policy files and the cluster-state files,
- * check the policy against the cluster, and report everything in one sorted list. Pure: the files
- * are already read.
+ * One revision from files to a mesh: read the policy files and the cluster-state files, check the
+ * policy against the cluster, and — when nothing is an error — compile the mesh. Everything found is
+ * reported in one sorted list. The files are already read; parsing them, the costly part, runs on
+ * all cores (files are independent until they are combined).
  */
 public final class RevisionCompiler {
     private final PolicyReader reader;
     private final PolicyChecker checker = new PolicyChecker();
+    private final MeshCompiler compiler = new MeshCompiler();
 
     public RevisionCompiler(Limits limits) {
         this.reader = new PolicyReader(limits);
@@ -37,52 +37,26 @@ public final class RevisionCompiler {
      */
     public CompiledRevision compile(SourceFiles policy, SourceFiles clusterState) {
         List<Diagnostic> diagnostics = new ArrayList<>(policy.diagnostics());
-        PolicyRead read = reader.read(policy.files());
+        PolicyRead read = read(policy);
         List<KubeObject> objects = new ArrayList<>(read.clusterObjects());
         if (!clusterState.files().isEmpty() || !clusterState.diagnostics().isEmpty()) {
             diagnostics.addAll(clusterState.diagnostics());
-            PolicyRead state = reader.read(clusterState.files());
+            PolicyRead state = read(clusterState);
             diagnostics.addAll(state.diagnostics());
             objects.addAll(state.clusterObjects());
             state.policies().documents().forEach(d -> diagnostics.add(Diagnostic.of(Severity.WARNING,
                     d.origin().file(), d.origin().start(), "", d.key().toString(),
                     "policy documents in the cluster-state input are ignored; put them in the policy repository")));
         }
-        CheckedPolicy checked = checker.check(read, catalog(objects));
+        ClusterState cluster = ClusterState.of(objects);
+        CheckedPolicy checked = checker.check(read, cluster);
         diagnostics.addAll(checked.diagnostics());
-        return new CompiledRevision(checked, diagnostics);
+        boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
+        Optional<Mesh> mesh = valid ? Optional.of(compiler.compile(checked.policies(), cluster)) : Optional.empty();
+        return new CompiledRevision(checked, cluster, mesh, diagnostics);
     }
 
-    private static ClusterCatalog catalog(List<KubeObject> objects) {
-        if (objects.isEmpty()) {
-            return ClusterCatalog.UNKNOWN;
-        }
-        Set<String> services = new HashSet<>();
-        Set<String> accounts = new HashSet<>();
-        for (KubeObject o : objects) {
-            switch (o) {
-                case KubeService s -> services.add(s.meta().namespace() + "/" + s.meta().name());
-                case KubeServiceAccount a -> accounts.add(a.meta().namespace() + "/" + a.meta().name());
-                case KubeWorkload w -> accounts.add(w.meta().namespace() + "/" + w.serviceAccount());
-                default -> { }
-            }
-        }
-        return new ClusterCatalog() {
-            @Override
-            public boolean known() {
-                return true;
-            }
-
-            @Override
-            public boolean hasService(String namespace, String name) {
-                return services.contains(namespace + "/" + name);
-            }
-
-            @Override
-            public boolean hasServiceAccount(String namespace, String name) {
-                return accounts.contains(namespace + "/" + name);
-            }
-        };
+    private PolicyRead read(SourceFiles files) {
+        return reader.combine(files.files().parallelStream().map(reader::readFile).toList());
     }
-
 }

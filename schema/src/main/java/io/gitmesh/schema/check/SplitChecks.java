@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TrafficSplit rules: weights are not negative and add up to more than zero, each backend appears
+ * TrafficSplit rules: weights (never negative, see the reader) add up to more than zero, each backend appears
  * once, matches name HTTPRouteGroups in the split's namespace, and one root service has one split.
  * Services missing from a known cluster are warnings (SMI lets a split name a backend before it is
  * created).
@@ -28,12 +28,7 @@ final class SplitChecks {
         BigDecimal total = BigDecimal.ZERO;
         Map<String, SplitBackend> seen = new HashMap<>();
         for (SplitBackend backend : split.backends()) {
-            if (backend.weight().signum() < 0) {
-                findings.error(split, backend.pointer() + "/weight", "weight of backend " + backend.service()
-                        + " is negative (" + backend.weight().toPlainString() + "); weights are 0 or more");
-            } else {
-                total = total.add(backend.weight());
-            }
+            total = total.add(backend.weight()); // never negative: the reader refuses negative weights
             SplitBackend earlier = seen.putIfAbsent(backend.service(), backend);
             if (earlier != null) {
                 findings.error(split, backend.pointer() + "/service", "backend " + backend.service()

@@ -4,7 +4,6 @@ import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.Limits;
 import io.gitmesh.schema.Position;
 import io.gitmesh.schema.Severity;
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,9 +19,6 @@ import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.events.SequenceStartEvent;
-import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.resolver.ScalarResolver;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -34,7 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class TreeBuilder {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ScalarResolver RESOLVER = new CoreSchema().getScalarResolver();
     private static final String MERGE_KEY = "<<";
 
     private final String path;
@@ -145,9 +140,19 @@ final class TreeBuilder {
             return;
         }
         countNodes(1, at);
-        JsonNode node = toNode(event, at);
+        JsonNode node = scalar(event, at, pointer);
         event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), new Anchored(node, 1)));
         attach(node, pointer, at, false);
+    }
+
+    private JsonNode scalar(ScalarEvent event, Position at, String pointer) {
+        try {
+            return Scalars.toNode(event);
+        } catch (NumberFormatException e) {
+            diagnostics.add(Diagnostic.of(Severity.ERROR, path, at, pointer, "", "\"" + event.getValue()
+                    + "\" is not a valid " + e.getMessage()));
+            return NODES.stringNode(event.getValue());
+        }
     }
 
     private void alias(AliasEvent event, Position at) {
@@ -270,67 +275,6 @@ final class TreeBuilder {
                 }
             }
         }
-    }
-
-    private JsonNode toNode(ScalarEvent event, Position at) {
-        String value = event.getValue();
-        Tag tag = event.getTag().filter(t -> !"!".equals(t)).map(Tag::new)
-                .orElseGet(() -> event.isPlain() ? RESOLVER.resolve(value, true) : Tag.STR);
-        try {
-            if (Tag.NULL.equals(tag)) {
-                return NODES.nullNode();
-            }
-            if (Tag.BOOL.equals(tag)) {
-                return NODES.booleanNode(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
-            }
-            if (Tag.INT.equals(tag)) {
-                return integer(value);
-            }
-            if (Tag.FLOAT.equals(tag)) {
-                return floating(value);
-            }
-        } catch (NumberFormatException e) {
-            diagnostics.add(Diagnostic.of(Severity.ERROR, path, at, "", "",
-                    "\"" + value + "\" is not a valid " + tag.getValue().replace(Tag.PREFIX, "")));
-        }
-        return NODES.stringNode(value);
-    }
-
-    private static JsonNode integer(String text) {
-        String s = text.replace("_", "");
-        int sign = 1;
-        if (s.startsWith("-") || s.startsWith("+")) {
-            sign = s.startsWith("-") ? -1 : 1;
-            s = s.substring(1);
-        }
-        BigInteger v;
-        if (s.startsWith("0x")) {
-            v = new BigInteger(s.substring(2), 16);
-        } else if (s.startsWith("0o")) {
-            v = new BigInteger(s.substring(2), 8);
-        } else {
-            v = new BigInteger(s);
-        }
-        if (sign < 0) {
-            v = v.negate();
-        }
-        if (v.bitLength() < 32) {
-            return NODES.numberNode(v.intValue());
-        }
-        if (v.bitLength() < 64) {
-            return NODES.numberNode(v.longValue());
-        }
-        return NODES.numberNode(v);
-    }
-
-    private static JsonNode floating(String text) {
-        String s = text.toLowerCase(java.util.Locale.ROOT);
-        return switch (s) {
-            case ".inf", "+.inf" -> NODES.numberNode(Double.POSITIVE_INFINITY);
-            case "-.inf" -> NODES.numberNode(Double.NEGATIVE_INFINITY);
-            case ".nan" -> NODES.numberNode(Double.NaN);
-            default -> NODES.numberNode(new java.math.BigDecimal(text.replace("_", "")));
-        };
     }
 
     private void countNodes(long n, Position at) {

@@ -1,0 +1,74 @@
+package io.gitmesh.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Helpers for the model's values: immutable copies in a deterministic order (never a hash order),
+ * and the checks their constructors share.
+ */
+public final class Values {
+    private Values() {
+    }
+
+    /** The text, checked to be present and not empty. */
+    public static String requireText(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        return value;
+    }
+
+    /** The port number, checked to be a TCP/UDP port (1–65535). */
+    public static int requirePort(int port, String what) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(what + " must be a port number (1-65535), not " + port);
+        }
+        return port;
+    }
+
+    /**
+     * An unmodifiable copy in natural order, without duplicates. Duplicates are found among
+     * neighbours after sorting, so deep values are compared, never hashed.
+     */
+    public static <T extends Comparable<? super T>> List<T> sortedSet(Collection<T> items) {
+        List<T> sorted = new ArrayList<>(items);
+        sorted.forEach(Objects::requireNonNull);
+        sorted.sort(null);
+        List<T> distinct = new ArrayList<>(sorted.size());
+        for (T item : sorted) {
+            if (distinct.isEmpty() || !distinct.getLast().equals(item)) {
+                distinct.add(item);
+            }
+        }
+        return Collections.unmodifiableList(distinct);
+    }
+
+    /** An unmodifiable copy sorted by key (iteration is always in key order). */
+    public static <K extends Comparable<? super K>, V> SortedMap<K, V> sortedMap(Map<K, V> map) {
+        TreeMap<K, V> copy = new TreeMap<>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+        return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** Orders lists element by element; a list that is a prefix of another comes first. */
+    public static <T extends Comparable<? super T>> Comparator<List<T>> lexicographic() {
+        return (a, b) -> {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                int c = a.get(i).compareTo(b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
+        };
+    }
+}
