@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The node metadata a proxy sends to identify its {@link SnapshotGroup} (DESIGN.md §4). All values
@@ -56,7 +55,7 @@ public final class NodeMetadata {
                 .putFields(SERVICE_ACCOUNT, text(group.serviceAccount()))
                 .putFields(FLAVOUR, text(group.flavour().wireName()));
         if (!group.ports().isEmpty()) {
-            metadata.putFields(PORTS, text(group.ports().stream().map(String::valueOf).collect(Collectors.joining(","))));
+            metadata.putFields(PORTS, text(group.portList()));
         }
         return metadata.build();
     }

@@ -1,5 +1,6 @@
 package io.gitmesh.xds;
 
+import com.google.protobuf.Message;
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.cache.Resources.ResourceType;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
@@ -7,7 +8,6 @@ import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
-import com.google.protobuf.Message;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -25,8 +25,6 @@ import java.util.stream.Collectors;
  * <p>Immutable. Equal when every per-type version is equal, i.e. when the content is.
  */
 public final class ProxyConfig {
-    private static final ProxyConfig EMPTY = builder().build();
-
     private final Map<ResourceType, ResourceSet> sets;
     private final String version;
 
@@ -41,10 +39,6 @@ public final class ProxyConfig {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public static ProxyConfig empty() {
-        return EMPTY;
     }
 
     /** The resources of one type. */

@@ -1,9 +1,9 @@
 package io.gitmesh.xds;
 
+import com.google.protobuf.Message;
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.cache.Resources.ResourceType;
 import io.envoyproxy.controlplane.cache.VersionedResource;
-import com.google.protobuf.Message;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
@@ -54,7 +54,7 @@ public final class ResourceSet {
      * @throws IllegalArgumentException if a message is not of the type's class, has an empty name, or
      *                                  shares its name with another
      */
-    public static ResourceSet of(ResourceType type, Collection<? extends Message> messages) {
+    static ResourceSet of(ResourceType type, Collection<? extends Message> messages) {
         Class<? extends Message> expected = MESSAGE_CLASSES.get(Objects.requireNonNull(type, "type"));
         SortedMap<String, VersionedResource<? extends Message>> byName = new TreeMap<>();
         for (Message message : messages) {
@@ -74,12 +74,12 @@ public final class ResourceSet {
     }
 
     /** The empty set of the type. */
-    public static ResourceSet empty(ResourceType type) {
+    static ResourceSet empty(ResourceType type) {
         return of(type, List.of());
     }
 
     /** This set plus every resource of {@code older} whose name this set lacks; no resource is hashed again. */
-    public ResourceSet union(ResourceSet older) {
+    ResourceSet union(ResourceSet older) {
         if (older.type != type) {
             throw new IllegalArgumentException("cannot unite " + type + " with " + older.type);
         }
@@ -103,7 +103,7 @@ public final class ResourceSet {
     }
 
     /** The messages in name order, as the given class. */
-    public <T extends Message> List<T> messages(Class<T> messageClass) {
+    <T extends Message> List<T> messages(Class<T> messageClass) {
         return resources.values().stream().map(r -> messageClass.cast(r.resource())).toList();
     }
 

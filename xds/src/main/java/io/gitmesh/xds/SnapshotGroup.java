@@ -40,7 +40,12 @@ public record SnapshotGroup(String namespace, String serviceAccount, Flavour fla
     /** The stable string key of this group, see the class comment. */
     public String id() {
         String base = namespace + "/" + serviceAccount + "/" + flavour.wireName();
-        return ports.isEmpty() ? base : base + "/" + ports.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return ports.isEmpty() ? base : base + "/" + portList();
+    }
+
+    /** The ports as decimal numbers separated by commas, e.g. {@code 8080,9090}; empty if none. */
+    public String portList() {
+        return ports.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     @Override

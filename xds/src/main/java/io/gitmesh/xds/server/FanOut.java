@@ -19,7 +19,8 @@ final class FanOut implements ExecutorGroup {
     private final ExecutorService pool;
 
     FanOut(int threads) {
-        this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("xds-fanout-", 0).daemon().factory());
+        this.pool = Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().name("xds-fanout-", 0).daemon().factory());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.envoyproxy.controlplane.cache.Resources.ResourceType;
 import io.envoyproxy.controlplane.cache.Response;
 import io.envoyproxy.controlplane.cache.Watch;
 import io.envoyproxy.controlplane.cache.XdsRequest;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * behaviour: answer with the requested resources that exist.
  */
 final class FullStateTypesWatcher implements ConfigWatcher {
-    private static final Set<ResourceType> FULL_STATE = Set.of(ResourceType.LISTENER, ResourceType.CLUSTER);
+    private static final Set<ResourceType> FULL_STATE = EnumSet.of(ResourceType.LISTENER, ResourceType.CLUSTER);
 
     private final ConfigWatcher cache;
 

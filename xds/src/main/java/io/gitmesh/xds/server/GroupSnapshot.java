@@ -22,10 +22,6 @@ final class GroupSnapshot extends Snapshot {
         this.config = config;
     }
 
-    ProxyConfig config() {
-        return config;
-    }
-
     /** The type's version, whichever names were asked for: a subset changes whenever its type does. */
     @Override
     public String version(ResourceType type, List<String> resourceNames) {

@@ -71,21 +71,24 @@ final class ProxyTracker {
     SnapshotGroup groupOfPinned(Node node) {
         TrackedStream stream = byPinnedNode.get(node);
         if (stream == null) {
-            throw new IllegalStateException("a request reached the cache without a pinned stream: node " + node.getId());
+            throw new IllegalStateException("a request reached the cache without a pinned stream: node "
+                    + node.getId());
         }
         return stream.group();
     }
 
-    /** Records the ACK or NACK a request carries, if any. */
-    void answered(TrackedStream stream, String responseNonce, Optional<String> error) {
-        stream.answer(responseNonce, error, clock.instant()).ifPresent(answer -> {
-            answer.error().ifPresent(message -> {
-                nacks.get(answer.type()).increment();
+    /** Records the ACK or NACK a request carries, if any, and returns it. */
+    Optional<TrackedStream.Answer> answered(TrackedStream stream, String responseNonce, Optional<String> error) {
+        Optional<TrackedStream.Answer> answer = stream.answer(responseNonce, error, clock.instant());
+        answer.ifPresent(answered -> {
+            answered.error().ifPresent(message -> {
+                nacks.get(answered.type()).increment();
                 LOG.info("nack stream={} node={} group={} type={} version={} error={}", stream.id(),
-                        stream.node().getId(), stream.group(), typeName(answer.type()), answer.version(), message);
+                        stream.node().getId(), stream.group(), typeName(answered.type()), answered.version(), message);
             });
             onAnswer.run();
         });
+        return answer;
     }
 
     /** Whether every stream of {@code group} has answered the given version of each given type. */

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Changes.</b> A group is touched only when its config's version differs from the last one
  * applied; a config with dangling references is refused and the group keeps what it had; groups absent
- * from the desired state are dropped (the cache forgets them once no stream watches them).
+ * from the desired state are dropped: the cache forgets them once no stream watches them, and until
+ * then their proxies keep the last config (a workload going away keeps working while it drains).
  *
  * <p><b>Make before break.</b> If a change removes routes, clusters, endpoints or secrets, the group is
  * first given {@link ProxyConfig#retaining}: the new listeners with old ∪ new of everything else, so
@@ -61,8 +61,9 @@ final class Publisher implements AutoCloseable {
     /** Guarded by {@code this}. */
     private Pending pending;
 
-    /** The publisher thread's own state. */
+    /** The publisher thread's own state: per group what was accepted and what is served, removals to come. */
     private final Map<SnapshotGroup, GroupState> groups = new HashMap<>();
+    private final Map<SnapshotGroup, Removal> removals = new HashMap<>();
     private final Set<SnapshotGroup> retired = new HashSet<>();
 
     /** A desired state waiting for the publisher thread, with everyone waiting for it. */
@@ -74,14 +75,11 @@ final class Publisher implements AutoCloseable {
         }
     }
 
-    /** A group's latest accepted config, what the cache serves, and the removal step still to come. */
-    private record GroupState(ProxyConfig target, ProxyConfig served, Optional<Removal> removal) {
-        static GroupState settled(ProxyConfig config) {
-            return new GroupState(config, config, Optional.empty());
-        }
+    /** A group's latest accepted config and what the cache serves: the same, or its make-before-break step. */
+    private record GroupState(ProxyConfig target, ProxyConfig served) {
     }
 
-    /** The versions every stream of the group must answer before the removals, and the latest moment to wait. */
+    /** The versions every stream of a group must answer before the removals, and the latest moment to wait. */
     private record Removal(Map<ResourceType, String> awaited, long deadlineNanos) {
     }
 
@@ -129,7 +127,8 @@ final class Publisher implements AutoCloseable {
         thread.shutdownNow();
         synchronized (this) {
             if (pending != null) {
-                pending.waiting().forEach(f -> f.completeExceptionally(new CancellationException("the xDS server stopped")));
+                CancellationException stopped = new CancellationException("the xDS server stopped");
+                pending.waiting().forEach(f -> f.completeExceptionally(stopped));
                 pending = null;
             }
         }
@@ -164,7 +163,7 @@ final class Publisher implements AutoCloseable {
                 refused.put(group, problems);
                 return;
             }
-            groups.put(group, serve(group, state, config));
+            serve(group, state, config);
             retired.remove(group);
             changed.add(group);
         });
@@ -173,15 +172,12 @@ final class Publisher implements AutoCloseable {
             SnapshotGroup group = it.next();
             if (!desired.containsKey(group)) {
                 it.remove();
+                removals.remove(group);
                 retired.add(group);
                 dropped.add(group);
             }
         }
         retired.removeIf(cache::clearSnapshot);
-        completeRemovals();
-        if (removalsPending) {
-            thread.schedule(this::completeRemovals, removalTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        }
         List<String> parts = new ArrayList<>();
         sorted.forEach((group, config) -> {
             parts.add(group.id());
@@ -190,46 +186,49 @@ final class Publisher implements AutoCloseable {
         PublishResult result = new PublishResult(ContentHash.ofParts(parts), sorted.size(), changed, dropped, refused);
         LOG.info("published groups={} changed={} dropped={} refused={} version={}", result.groups(),
                 changed.size(), dropped.size(), refused.size(), shortVersion(result.version()));
+        completeRemovals();
+        if (removalsPending) {
+            thread.schedule(this::completeRemovals, removalTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
         return result;
     }
 
-    private GroupState serve(SnapshotGroup group, GroupState state, ProxyConfig config) {
+    private void serve(SnapshotGroup group, GroupState state, ProxyConfig config) {
         ProxyConfig step = state == null ? config : config.retaining(state.served());
-        cache.setSnapshot(group, new GroupSnapshot(step));
         if (step.equals(config)) {
-            return GroupState.settled(config);
+            removals.remove(group);
+        } else {
+            // declared before the step is served, so that no answer to it goes unnoticed
+            Map<ResourceType, String> awaited = Map.of(
+                    ResourceType.LISTENER, step.version(ResourceType.LISTENER),
+                    ResourceType.ROUTE, step.version(ResourceType.ROUTE));
+            removals.put(group, new Removal(awaited, System.nanoTime() + removalTimeout.toNanos()));
+            removalsPending = true;
         }
-        removalsPending = true;
-        Map<ResourceType, String> awaited = Map.of(
-                ResourceType.LISTENER, step.version(ResourceType.LISTENER),
-                ResourceType.ROUTE, step.version(ResourceType.ROUTE));
-        return new GroupState(config, step, Optional.of(new Removal(awaited, System.nanoTime() + removalTimeout.toNanos())));
+        groups.put(group, new GroupState(config, step));
+        cache.setSnapshot(group, new GroupSnapshot(step));
     }
 
     private void completeRemovals() {
         long now = System.nanoTime();
-        boolean stillPending = false;
-        for (Map.Entry<SnapshotGroup, GroupState> entry : groups.entrySet()) {
-            Optional<Removal> removal = entry.getValue().removal();
-            if (removal.isEmpty()) {
-                continue;
-            }
-            boolean answered = tracker.hasAnswered(entry.getKey(), removal.get().awaited());
-            if (answered || now - removal.get().deadlineNanos() >= 0) {
-                ProxyConfig target = entry.getValue().target();
-                cache.setSnapshot(entry.getKey(), new GroupSnapshot(target));
-                entry.setValue(GroupState.settled(target));
+        for (Iterator<Map.Entry<SnapshotGroup, Removal>> it = removals.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<SnapshotGroup, Removal> removal = it.next();
+            SnapshotGroup group = removal.getKey();
+            boolean answered = tracker.hasAnswered(group, removal.getValue().awaited());
+            if (answered || now - removal.getValue().deadlineNanos() >= 0) {
+                ProxyConfig target = groups.get(group).target();
+                cache.setSnapshot(group, new GroupSnapshot(target));
+                groups.put(group, new GroupState(target, target));
+                it.remove();
                 if (answered) {
-                    LOG.info("removed group={} version={}", entry.getKey(), shortVersion(target.version()));
+                    LOG.info("removed stale resources group={} version={}", group, shortVersion(target.version()));
                 } else {
-                    LOG.warn("removed group={} version={} after {} without every proxy answering", entry.getKey(),
-                            shortVersion(target.version()), removalTimeout);
+                    LOG.warn("removed stale resources group={} version={} after {} without every proxy answering",
+                            group, shortVersion(target.version()), removalTimeout);
                 }
-            } else {
-                stillPending = true;
             }
         }
-        removalsPending = stillPending;
+        removalsPending = !removals.isEmpty();
     }
 
     private static String shortVersion(String version) {

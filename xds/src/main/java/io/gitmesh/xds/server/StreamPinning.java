@@ -3,6 +3,11 @@ package io.gitmesh.xds.server;
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.cache.Resources.ResourceType;
 import io.envoyproxy.envoy.config.core.v3.Node;
+import io.envoyproxy.envoy.service.cluster.v3.ClusterDiscoveryServiceGrpc;
+import io.envoyproxy.envoy.service.endpoint.v3.EndpointDiscoveryServiceGrpc;
+import io.envoyproxy.envoy.service.listener.v3.ListenerDiscoveryServiceGrpc;
+import io.envoyproxy.envoy.service.route.v3.RouteDiscoveryServiceGrpc;
+import io.envoyproxy.envoy.service.secret.v3.SecretDiscoveryServiceGrpc;
 import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.xds.SnapshotGroupResolver;
 import io.grpc.ForwardingServerCall;
@@ -11,6 +16,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +31,18 @@ import org.slf4j.LoggerFactory;
  * Every request is then handed on carrying that same node instance (a node sent later is ignored), and
  * the cache finds the group by that instance ({@link ProxyTracker#groupOfPinned}). The interceptor also
  * records each response's nonce and version and each ACK or NACK, for both protocol variants and every
- * service (ADS and the per-type ones).
+ * service (ADS and the per-type ones); it fills in the type a per-type request leaves implicit and keeps
+ * a NACK from making java-control-plane re-send the rejected version ({@link XdsMessages#forwarded}).
  */
 final class StreamPinning implements ServerInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(StreamPinning.class);
+    /** The one type each per-type service serves; ADS has none, its requests must name theirs. */
+    private static final Map<String, String> TYPE_OF_SERVICE = Map.of(
+            ClusterDiscoveryServiceGrpc.SERVICE_NAME, Resources.V3.CLUSTER_TYPE_URL,
+            EndpointDiscoveryServiceGrpc.SERVICE_NAME, Resources.V3.ENDPOINT_TYPE_URL,
+            ListenerDiscoveryServiceGrpc.SERVICE_NAME, Resources.V3.LISTENER_TYPE_URL,
+            RouteDiscoveryServiceGrpc.SERVICE_NAME, Resources.V3.ROUTE_TYPE_URL,
+            SecretDiscoveryServiceGrpc.SERVICE_NAME, Resources.V3.SECRET_TYPE_URL);
 
     private final SnapshotGroupResolver resolver;
     private final ProxyTracker tracker;
@@ -51,6 +65,7 @@ final class StreamPinning implements ServerInterceptor {
         private final ServerCall<Q, R> call;
         private final Metadata headers;
         private final ServerCallHandler<Q, R> next;
+        private final String defaultTypeUrl;
         private TrackedStream stream;
         private ServerCall.Listener<Q> delegate;
         private boolean closed;
@@ -59,6 +74,7 @@ final class StreamPinning implements ServerInterceptor {
             this.call = call;
             this.headers = headers;
             this.next = next;
+            this.defaultTypeUrl = TYPE_OF_SERVICE.getOrDefault(call.getMethodDescriptor().getServiceName(), "");
         }
 
         @Override
@@ -73,10 +89,12 @@ final class StreamPinning implements ServerInterceptor {
             LOG.debug("request stream={} node={} group={} type={} names={} nonce={} nack={}", stream.id(),
                     stream.node().getId(), stream.group(), request.typeUrl(), request.names(),
                     request.responseNonce(), request.error().isPresent());
-            tracker.answered(stream, request.responseNonce(), request.error());
-            @SuppressWarnings("unchecked") // withNode returns the request's own class
-            Q pinned = (Q) XdsMessages.withNode(message, stream.node());
-            delegate.onMessage(pinned);
+            Optional<String> rejected = tracker.answered(stream, request.responseNonce(), request.error())
+                    .filter(answer -> answer.error().isPresent())
+                    .map(TrackedStream.Answer::version);
+            @SuppressWarnings("unchecked") // forwarded returns the request's own class
+            Q forwarded = (Q) XdsMessages.forwarded(message, stream.node(), defaultTypeUrl, rejected);
+            delegate.onMessage(forwarded);
         }
 
         @Override
@@ -117,7 +135,8 @@ final class StreamPinning implements ServerInterceptor {
 
         private boolean pin(XdsMessages.Request request) {
             if (request.node().isEmpty()) {
-                refuse(Status.INVALID_ARGUMENT.withDescription("the first request of an xDS stream must carry the node"));
+                refuse(Status.INVALID_ARGUMENT
+                        .withDescription("the first request of an xDS stream must carry the node"));
                 return false;
             }
             Node node = request.node().get();

@@ -38,11 +38,35 @@ final class XdsMessages {
         }
     }
 
-    /** The request with {@code node} in place of whatever node it carried. */
-    static Object withNode(Object message, Node node) {
+    /**
+     * The request as java-control-plane should see it: carrying {@code node} in place of whatever node
+     * it had, {@code defaultTypeUrl} if it names no type, and, if it rejects a response
+     * ({@code rejectedVersion}), turned into a plain receipt of that version.
+     *
+     * <p>The type matters on the per-type services, where xDS lets a request leave it implicit but
+     * java-control-plane 1.0.49 fails on an empty one. The receipt matters because java-control-plane
+     * answers a NACK by sending the rejected version again at once (the NACK's {@code version_info} is
+     * the older accepted one, so the cache sees a proxy behind), and the proxy rejects it again, in a
+     * loop; as a receipt, the cache waits for a newer version instead. The NACK itself has been recorded.
+     */
+    static Object forwarded(Object message, Node node, String defaultTypeUrl, Optional<String> rejectedVersion) {
         return switch (message) {
-            case DiscoveryRequest r -> r.toBuilder().setNode(node).build();
-            case DeltaDiscoveryRequest r -> r.toBuilder().setNode(node).build();
+            case DiscoveryRequest r -> {
+                DiscoveryRequest.Builder request = r.toBuilder().setNode(node);
+                if (r.getTypeUrl().isEmpty()) {
+                    request.setTypeUrl(defaultTypeUrl);
+                }
+                rejectedVersion.ifPresent(version -> request.clearErrorDetail().setVersionInfo(version));
+                yield request.build();
+            }
+            case DeltaDiscoveryRequest r -> {
+                DeltaDiscoveryRequest.Builder request = r.toBuilder().setNode(node);
+                if (r.getTypeUrl().isEmpty()) {
+                    request.setTypeUrl(defaultTypeUrl);
+                }
+                rejectedVersion.ifPresent(version -> request.clearErrorDetail());
+                yield request.build();
+            }
             default -> throw new IllegalArgumentException("not an xDS request: " + message.getClass().getName());
         };
     }

@@ -85,7 +85,7 @@ public final class XdsServer implements AutoCloseable {
     public InetSocketAddress start() throws IOException {
         server.start();
         InetSocketAddress bound = address();
-        LOG.info("xDS server listening on {}", bound);
+        LOG.info("xDS server listening on {}", hostPort(bound));
         return bound;
     }
 
@@ -130,6 +130,10 @@ public final class XdsServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     private void answerArrived() {
@@ -211,7 +215,7 @@ public final class XdsServer implements AutoCloseable {
         public XdsServer build() {
             boolean plaintext = credentials instanceof InsecureServerCredentials;
             if (plaintext && !address.getAddress().isLoopbackAddress() && !allowInsecureNonLoopback) {
-                throw new IllegalStateException("refusing plaintext xDS on " + address
+                throw new IllegalStateException("refusing plaintext xDS on " + hostPort(address)
                         + ": plaintext is for loopback only; give the server TLS credentials, or allow it explicitly"
                         + " (--insecure-xds) for development");
             }
