@@ -1,5 +1,6 @@
 package io.gitmesh.xds.translate;
 
+import com.google.protobuf.UInt32Value;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.HealthStatus;
 import io.envoyproxy.envoy.config.core.v3.Http2ProtocolOptions;
@@ -13,7 +14,6 @@ import io.gitmesh.model.MeshPort;
 import io.gitmesh.model.OutboundPort;
 import io.gitmesh.model.Protocol;
 import io.gitmesh.model.WeightedBackend;
-import com.google.protobuf.UInt32Value;
 import java.util.List;
 import java.util.Optional;
 

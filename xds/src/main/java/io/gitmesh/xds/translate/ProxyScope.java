@@ -1,8 +1,8 @@
 package io.gitmesh.xds.translate;
 
 import io.gitmesh.model.Identity;
-import io.gitmesh.model.MeshService;
 import io.gitmesh.model.Mesh;
+import io.gitmesh.model.MeshService;
 import io.gitmesh.model.OutboundPort;
 import io.gitmesh.model.Protocol;
 import io.gitmesh.model.ServiceRef;

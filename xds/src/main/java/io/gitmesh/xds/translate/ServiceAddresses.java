@@ -1,10 +1,10 @@
 package io.gitmesh.xds.translate;
 
+import com.google.protobuf.UInt32Value;
+import io.envoyproxy.envoy.config.core.v3.CidrRange;
 import io.gitmesh.model.Endpoint;
 import io.gitmesh.model.MeshPort;
 import io.gitmesh.model.MeshService;
-import io.envoyproxy.envoy.config.core.v3.CidrRange;
-import com.google.protobuf.UInt32Value;
 import java.util.List;
 
 /** The addresses a caller dials to reach a Service port, as a sidecar's outbound filter chain matches them. */

@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The sidecar's inbound side: the listener on {@value ResourceNames#INBOUND_PORT} that iptables sends the
@@ -40,17 +38,17 @@ final class SidecarInbound {
 
     static void translate(ProxyScope scope, ResourceCollector out) {
         List<FilterChain> chains = new ArrayList<>();
-        SortedMap<Integer, Boolean> http2ByTarget = new TreeMap<>();
-        SortedSet<Integer> httpTargets = new TreeSet<>();
+        SortedMap<Integer, List<ServedPort>> byTarget = new TreeMap<>();
         for (ServedPort served : scope.served()) {
             chains.add(served.protocol().isHttp() ? httpChain(scope, served) : tcpChain(scope, served));
-            http2ByTarget.merge(served.targetPort(), Clusters.needsHttp2(served.protocol()), Boolean::logicalOr);
-            if (served.protocol().isHttp()) {
-                httpTargets.add(served.targetPort());
-            }
+            byTarget.computeIfAbsent(served.targetPort(), target -> new ArrayList<>()).add(served);
         }
-        httpTargets.forEach(target -> out.route(Routes.toApplication(target)));
-        http2ByTarget.forEach((target, http2) -> out.cluster(Clusters.local(target, http2)));
+        byTarget.forEach((target, ports) -> {
+            out.cluster(Clusters.local(target, ports.stream().anyMatch(p -> Clusters.needsHttp2(p.protocol()))));
+            if (ports.stream().anyMatch(p -> p.protocol().isHttp())) {
+                out.route(Routes.toApplication(target));
+            }
+        });
         if (!chains.isEmpty()) {
             chains.sort(Comparator.comparing(FilterChain::getName));
             out.listener(Listener.newBuilder()

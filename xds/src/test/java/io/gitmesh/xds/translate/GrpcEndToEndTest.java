@@ -165,7 +165,8 @@ class GrpcEndToEndTest {
         try (XdsServerFixture xds = XdsServerFixture.start()) {
             xds.publish(Stream.of(WEB, mobile, server)
                     .collect(Collectors.toMap(group -> group, group -> translate(mesh, group))));
-            try (XdsEchoServer echo = XdsEchoServer.start("echo-server", port, xds.port(), "shop/echo-server-0", server);
+            XdsEchoServer echo = XdsEchoServer.start("echo-server", port, xds.port(), "shop/echo-server-0", server);
+            try (echo;
                     XdsClientChannel web = XdsClientChannel.open(xds.port(), "shop/web-0", WEB, ECHO);
                     XdsClientChannel mobileClient = XdsClientChannel.open(xds.port(), "shop/mobile-0", mobile, ECHO)) {
 

@@ -6,7 +6,6 @@ import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
-import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
@@ -78,23 +77,16 @@ public final class GrpcSimulator {
         HttpConnectionManager manager = ConfigLookup.unpack(chain.get().getFilters(0).getTypedConfig(),
                 HttpConnectionManager.class);
         Request request = Request.of(call, peer, port);
-        Optional<String> policy = Optional.empty();
-        for (HttpFilter filter : manager.getHttpFiltersList()) {
-            if (filter.getTypedConfig().is(io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC.class)) {
-                policy = RbacEvaluation.allowingPolicy(ConfigLookup.unpack(filter.getTypedConfig(),
-                        io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC.class).getRules(), request);
-                if (policy.isEmpty()) {
-                    return new Verdict.Denied("PERMISSION_DENIED");
-                }
-            }
+        Optional<String> policy = RbacEvaluation.throughHttpFilters(manager, request);
+        if (policy.isEmpty()) {
+            return new Verdict.Denied("PERMISSION_DENIED");
         }
         Optional<Route> route = HttpRouting.virtualHost(manager.getRouteConfig(), call.authority())
                 .flatMap(host -> HttpRouting.route(host, request));
         if (route.isEmpty() || !route.get().hasNonForwardingAction()) {
             return new Verdict.Denied("no non-forwarding route: UNAVAILABLE");
         }
-        return new Verdict.Admitted(policy.orElseThrow(() -> new IllegalStateException("no RBAC filter")),
-                "server " + port);
+        return new Verdict.Admitted(policy.get(), "server " + port);
     }
 
     /** Whether the cluster's connections use mTLS. */

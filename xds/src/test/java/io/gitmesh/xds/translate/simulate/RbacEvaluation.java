@@ -4,6 +4,8 @@ import io.envoyproxy.envoy.config.rbac.v3.Permission;
 import io.envoyproxy.envoy.config.rbac.v3.Policy;
 import io.envoyproxy.envoy.config.rbac.v3.Principal;
 import io.envoyproxy.envoy.config.rbac.v3.RBAC;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,6 +31,26 @@ final class RbacEvaluation {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The HTTP filters of a connection manager, RBAC ones enforced in order: the policy that allowed the
+     * request (of the last RBAC filter), empty when one refused it.
+     *
+     * @throws IllegalStateException when there is no RBAC filter: gitmesh always enforces one
+     */
+    static Optional<String> throughHttpFilters(HttpConnectionManager manager, Request request) {
+        Optional<String> policy = Optional.empty();
+        for (HttpFilter filter : manager.getHttpFiltersList()) {
+            if (filter.getTypedConfig().is(io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC.class)) {
+                policy = allowingPolicy(ConfigLookup.unpack(filter.getTypedConfig(),
+                        io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC.class).getRules(), request);
+                if (policy.isEmpty()) {
+                    return policy;
+                }
+            }
+        }
+        return Optional.of(policy.orElseThrow(() -> new IllegalStateException("no HTTP RBAC filter")));
     }
 
     private static boolean matches(Permission permission, Request request) {

@@ -7,7 +7,6 @@ import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
-import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher;
@@ -124,15 +123,9 @@ public final class SidecarSimulator {
     }
 
     private Verdict inboundHttp(HttpConnectionManager manager, Request request) {
-        Optional<String> policy = Optional.empty();
-        for (HttpFilter filter : manager.getHttpFiltersList()) {
-            if (filter.getTypedConfig().is(io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC.class)) {
-                policy = RbacEvaluation.allowingPolicy(ConfigLookup.unpack(filter.getTypedConfig(),
-                        io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC.class).getRules(), request);
-                if (policy.isEmpty()) {
-                    return new Verdict.Denied("HTTP RBAC answers 403");
-                }
-            }
+        Optional<String> policy = RbacEvaluation.throughHttpFilters(manager, request);
+        if (policy.isEmpty()) {
+            return new Verdict.Denied("HTTP RBAC answers 403");
         }
         RouteConfiguration routes = config.routeConfiguration(manager.getRds().getRouteConfigName());
         Optional<Route> route = HttpRouting.virtualHost(routes, request.authority())
@@ -141,8 +134,7 @@ public final class SidecarSimulator {
             return new Verdict.Denied("no inbound route: 404");
         }
         List<Share> shares = config.checked(HttpRouting.shares(route.get().getRoute()));
-        return new Verdict.Admitted(policy.orElseThrow(() -> new IllegalStateException("no HTTP RBAC")),
-                shares.getFirst().cluster());
+        return new Verdict.Admitted(policy.get(), shares.getFirst().cluster());
     }
 
     private UpstreamTlsContext upstreamTls(String cluster) {
