@@ -18,6 +18,7 @@ final class Protos {
     static final String TYPE_URL_PREFIX = "type.googleapis.com/";
     /** The transport socket name gRPC insists on for TLS (Envoy accepts any). */
     static final String TLS_TRANSPORT_SOCKET = "envoy.transport_sockets.tls";
+    private static final String ANY_ADDRESS = "0.0.0.0";
 
     private static final ConfigSource ADS = ConfigSource.newBuilder()
             .setAds(AggregatedConfigSource.getDefaultInstance())
@@ -50,6 +51,11 @@ final class Protos {
     /** Resources of this config source come over the same ADS stream, xDS v3. */
     static ConfigSource ads() {
         return ADS;
+    }
+
+    /** The port on every IPv4 address of the host (a gRPC server listener must say exactly this). */
+    static Address anyAddress(int port) {
+        return socketAddress(ANY_ADDRESS, port);
     }
 
     static Address socketAddress(String ip, int port) {

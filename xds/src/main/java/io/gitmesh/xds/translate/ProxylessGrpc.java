@@ -38,7 +38,6 @@ import java.util.TreeMap;
  * </ul>
  */
 final class ProxylessGrpc {
-    private static final String ANY_ADDRESS = "0.0.0.0";
 
     private ProxylessGrpc() {
     }
@@ -101,7 +100,7 @@ final class ProxylessGrpc {
         }
         return Listener.newBuilder()
                 .setName(ResourceNames.grpcServerListener(port))
-                .setAddress(Protos.socketAddress(ANY_ADDRESS, port))
+                .setAddress(Protos.anyAddress(port))
                 .setTrafficDirection(TrafficDirection.INBOUND)
                 .addFilterChains(chain)
                 .build();

@@ -30,7 +30,6 @@ import java.util.TreeMap;
  * to the sidecar's bootstrap, not to xDS.
  */
 final class SidecarInbound {
-    private static final String ANY_ADDRESS = "0.0.0.0";
     private static final String TLS = "tls";
 
     private SidecarInbound() {
@@ -53,7 +52,7 @@ final class SidecarInbound {
             chains.sort(Comparator.comparing(FilterChain::getName));
             out.listener(Listener.newBuilder()
                     .setName(ResourceNames.INBOUND_LISTENER)
-                    .setAddress(Protos.socketAddress(ANY_ADDRESS, ResourceNames.INBOUND_PORT))
+                    .setAddress(Protos.anyAddress(ResourceNames.INBOUND_PORT))
                     .setTrafficDirection(TrafficDirection.INBOUND)
                     .addListenerFilters(Filters.originalDestination())
                     .addListenerFilters(Filters.tlsInspector())

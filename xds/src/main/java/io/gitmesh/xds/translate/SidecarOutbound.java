@@ -41,7 +41,6 @@ import java.util.TreeMap;
  * Every backend gets an EDS cluster with mTLS ({@link TlsContexts#sidecarUpstream}).
  */
 final class SidecarOutbound {
-    private static final String ANY_ADDRESS = "0.0.0.0";
 
     /** The destination a filter chain matches: a port and the addresses (none: any address). */
     private record Destination(int port, List<String> addresses) {
@@ -80,7 +79,7 @@ final class SidecarOutbound {
             chains.sort(Comparator.comparing(FilterChain::getName));
             out.listener(Listener.newBuilder()
                     .setName(ResourceNames.OUTBOUND_LISTENER)
-                    .setAddress(Protos.socketAddress(ANY_ADDRESS, ResourceNames.OUTBOUND_PORT))
+                    .setAddress(Protos.anyAddress(ResourceNames.OUTBOUND_PORT))
                     .setTrafficDirection(TrafficDirection.OUTBOUND)
                     .setUseOriginalDst(BoolValue.of(true))
                     .addListenerFilters(Filters.originalDestination())

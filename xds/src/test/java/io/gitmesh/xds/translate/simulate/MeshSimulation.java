@@ -26,8 +26,8 @@ import java.util.TreeMap;
  * A whole mesh of simulated proxies of one flavour: every identity's config is translated, and a call is
  * walked from the caller's config to each destination identity's config. Kubernetes DNS is played from the
  * mesh's ClusterIPs; on the destination, a call arrives on the port the identity's workloads serve the
- * Service port on. With plaintext gRPC the caller is honest and names itself in
- * {@link ResourceNames#CALLER_HEADER} unless the call already carries that header.
+ * Service port on. gRPC callers are honest: they name themselves in {@link ResourceNames#CALLER_HEADER}
+ * (which plaintext RBAC reads and mTLS ignores) unless the call already carries that header.
  */
 public final class MeshSimulation {
     private record Backend(ServiceRef service, MeshPort port) {
