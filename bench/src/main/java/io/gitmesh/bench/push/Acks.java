@@ -8,6 +8,7 @@ import io.gitmesh.xds.server.XdsServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +36,13 @@ final class Acks {
     static Latencies await(XdsServer server, Map<SnapshotGroup, Map<ResourceType, String>> awaited,
             Map<SnapshotGroup, Integer> streams, Function<ProxyStatus, Instant> since, Duration limit) throws InterruptedException {
         long expected = awaited.keySet().stream().mapToLong(group -> streams.getOrDefault(group, 0)).sum();
+        // hashed: a sorted map would compare group ids, which SnapshotGroup builds anew on every comparison
+        Map<SnapshotGroup, Map<ResourceType, String>> byGroup = new HashMap<>(awaited);
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             List<Duration> latencies = new ArrayList<>();
             for (ProxyStatus proxy : server.proxies()) {
-                Map<ResourceType, String> versions = awaited.get(proxy.group());
+                Map<ResourceType, String> versions = byGroup.get(proxy.group());
                 if (versions != null) {
                     accepted(proxy, versions, since.apply(proxy)).ifPresent(latencies::add);
                 }

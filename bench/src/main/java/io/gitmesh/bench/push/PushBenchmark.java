@@ -45,7 +45,7 @@ public final class PushBenchmark {
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
     private static final TranslateOptions TRANSLATION = TranslateOptions.defaults();
 
-    private final Options options;
+    private final PushOptions options;
     private final MonotonicClock clock = new MonotonicClock();
     private final ScaleMesh scale;
     private final XdsServer server;
@@ -54,39 +54,14 @@ public final class PushBenchmark {
     private SortedMap<SnapshotGroup, ProxyConfig> served;
     private LoadClientProcess client;
 
-    /**
-     * @param identities the scenario's size (500: 2,000 Services)
-     * @param streams    ADS streams the load client opens
-     * @param warmup     one-split changes made first and left out of the summary
-     * @param changes    one-split changes
-     * @param broad      every-split changes
-     * @param limit      the harness's whole run, after which it exits whatever it is doing
-     */
-    record Options(int identities, int streams, int warmup, int changes, int broad, Duration limit) {
-        static Options parse(String[] args) {
-            Map<String, Integer> values = new TreeMap<>(Map.of(
-                    "identities", 500, "streams", 1000, "warmup", 2, "changes", 10, "broad", 3, "limit", 300));
-            for (String arg : args) {
-                String[] pair = arg.split("=", 2);
-                if (pair.length != 2 || !values.containsKey(pair[0])) {
-                    throw new IllegalArgumentException("unknown option \"" + arg + "\"; options are "
-                            + values.keySet().stream().map(key -> key + "=<n>").toList());
-                }
-                values.put(pair[0], Integer.parseInt(pair[1]));
-            }
-            return new Options(values.get("identities"), values.get("streams"), values.get("warmup"),
-                    values.get("changes"), values.get("broad"), Duration.ofSeconds(values.get("limit")));
-        }
-    }
-
-    private PushBenchmark(Options options) {
+    private PushBenchmark(PushOptions options) {
         this.options = options;
         this.scale = new ScaleMesh(new ScaleScenario(options.identities()));
         this.server = XdsServer.builder(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).clock(clock).build();
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        PushOptions options = PushOptions.parse(args);
         exitAfter(options.limit());
         new PushBenchmark(options).run();
         System.exit(0);
@@ -114,6 +89,7 @@ public final class PushBenchmark {
             measureIdle();
             print("one look at every stream's ACKs (XdsServer.proxies(), what the harness polls every 20 ms): %s",
                     Latencies.millis(Acks.costOfLooking(server, 50)));
+            // weights: warm-ups 95 down, changes 80 down, broad changes 60 down; no state repeats (PushOptions)
             for (int r = 0; r < options.warmup(); r++) {
                 moveOneSplit("warm-up: ", r, 95 - r);
             }

@@ -22,8 +22,8 @@ record Round(String change, long compileMillis, long translateMillis, int groups
     @Override
     public String toString() {
         return ("%s: compile %d ms, translate %d ms; %d groups changed (%d streams); applied in %s; ACKed %s;"
-                + " %d streams received %d responses; server CPU %s").formatted(change, compileMillis,
+                + " %d streams received %d responses (%d closed); server CPU %s").formatted(change, compileMillis,
                 translateMillis, groups, streams, Latencies.millis(applied), acks, received.streams(),
-                received.responses(), Latencies.millis(serverCpu));
+                received.responses(), received.closed(), Latencies.millis(serverCpu));
     }
 }
