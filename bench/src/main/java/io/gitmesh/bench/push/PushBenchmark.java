@@ -194,11 +194,11 @@ public final class PushBenchmark {
         LoadClientProcess.Received received = client.count();
         served = configs;
         if (!result.changed().equals(List.copyOf(awaited.keySet()))) {
-            throw new IllegalStateException("the server changed " + result.changed().size() + " groups, the configs "
-                    + awaited.size());
+            throw new IllegalStateException("the server re-published " + result.changed().size()
+                    + " groups, but the configs of " + awaited.size() + " changed");
         }
         Round round = new Round(what, millis(compiled - start), millis(translated - compiled), awaited.size(),
-                awaited.keySet().stream().mapToInt(streamsPerGroup::get).sum(), applied, acks, received, cpu);
+                awaited.keySet().stream().mapToInt(group -> streamsPerGroup.getOrDefault(group, 0)).sum(), applied, acks, received, cpu);
         print("%s", round);
         return round;
     }
