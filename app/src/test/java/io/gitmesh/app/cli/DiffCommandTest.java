@@ -21,25 +21,11 @@ class DiffCommandTest {
     }
 
     private void shiftHalfToV2() {
-        SampleRepo.edit(after, "policy/bookstore-split.yaml", "weight: 100", "weight: 50");
-        SampleRepo.edit(after, "policy/bookstore-split.yaml", "weight: 0", "weight: 50");
+        SampleRepo.shiftHalfToV2(after);
     }
 
     private void letBookthiefBuy() {
-        SampleRepo.edit(after, "policy/bookstore-access.yaml", """
-                  sources:
-                  - kind: ServiceAccount
-                    name: bookbuyer
-                    namespace: bookbuyer
-                ---""", """
-                  sources:
-                  - kind: ServiceAccount
-                    name: bookbuyer
-                    namespace: bookbuyer
-                  - kind: ServiceAccount
-                    name: bookthief
-                    namespace: bookthief
-                ---""");
+        SampleRepo.letBookthiefBuyFromV1(after);
     }
 
     private CliRun diff(String... options) {
@@ -224,6 +210,20 @@ class DiffCommandTest {
                   linkStyle 2,3 stroke:#bc4c00,stroke-width:2px
                 ```
                 """);
+    }
+
+    @Test
+    void permissiveModeLetsEveryoneInAndTakesNothingAway() {
+        SampleRepo.edit(after, "mesh.yaml", "permissive: false", "permissive: true");
+
+        CliRun run = diff("-o", "markdown");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(out(run)).startsWith("### gitmesh plan: 33 resources changed, 29 routes granted, "
+                + "6 workloads with new config\n")
+                .contains("| `MeshConfig traffic.permissive` | modified |\n")
+                .contains("| granted | `bookthief/bookthief` | `bookstore/bookstore` | 14001 | `*` |\n")
+                .doesNotContain("| revoked |");
     }
 
     @Test

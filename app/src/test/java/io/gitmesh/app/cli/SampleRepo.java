@@ -31,4 +31,28 @@ final class SampleRepo {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The pull request that shifts half of bookstore's traffic to v2 (100/0 to 50/50). */
+    static void shiftHalfToV2(Path repo) {
+        edit(repo, "policy/bookstore-split.yaml", "weight: 100", "weight: 50");
+        edit(repo, "policy/bookstore-split.yaml", "weight: 0", "weight: 50");
+    }
+
+    /** The pull request that adds bookthief as a source of the TrafficTarget to bookstore-v1 (not v2). */
+    static void letBookthiefBuyFromV1(Path repo) {
+        edit(repo, "policy/bookstore-access.yaml", """
+                  sources:
+                  - kind: ServiceAccount
+                    name: bookbuyer
+                    namespace: bookbuyer
+                ---""", """
+                  sources:
+                  - kind: ServiceAccount
+                    name: bookbuyer
+                    namespace: bookbuyer
+                  - kind: ServiceAccount
+                    name: bookthief
+                    namespace: bookthief
+                ---""");
+    }
 }

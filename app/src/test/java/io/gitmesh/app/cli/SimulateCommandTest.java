@@ -2,9 +2,11 @@ package io.gitmesh.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gitmesh simulate} on sample-repo: the bookstore demo's calls. */
 class SimulateCommandTest {
@@ -67,6 +69,25 @@ class SimulateCommandTest {
                   "reason" : "no TrafficTarget lets bookthief/bookthief reach bookstore/bookstore:14001",
                   "backends" : [ ]
                 }
+                """);
+    }
+
+    @Test
+    void aVersionThatDoesNotAdmitTheCallerRefusesItsShare(@TempDir Path tmp) {
+        Path repo = SampleRepo.copy(tmp, "pr");
+        SampleRepo.shiftHalfToV2(repo);
+        SampleRepo.letBookthiefBuyFromV1(repo);
+
+        CliRun run = CliRun.of("simulate", repo.toString(), "--from", "bookthief/bookthief",
+                "--to", "bookstore.bookstore:14001", "--path", "/buy-a-book/new");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                allowed: bookthief/bookthief -> bookstore/bookstore:14001
+                  allowed by HTTPRouteGroup bookstore/bookstore-service-routes match buy-a-book; but \
+                bookstore/bookstore-v2 refuses its 50% share (no TrafficTarget lets bookthief/bookthief reach \
+                bookstore/bookstore-v2)
+                  backends: bookstore/bookstore-v1 50%
                 """);
     }
 

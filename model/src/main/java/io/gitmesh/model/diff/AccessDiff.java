@@ -13,7 +13,10 @@ import java.util.TreeSet;
 
 /**
  * How access changes: per source identity and service port, the {@code Access} resource (what the
- * source may send there) and the routes granted and revoked.
+ * source may send there) and the routes granted and revoked. A route is granted when the source may
+ * use it now and could not before, revoked in the opposite case: an HTTP match stays usable where
+ * every request is allowed ({@code *}), so narrowing {@code *} to some matches revokes {@code *}
+ * alone, and widening some matches to {@code *} grants {@code *} alone.
  */
 record AccessDiff(List<ResourceChange> resources, List<AccessEntry> granted, List<AccessEntry> revoked) {
     static final String KIND = "Access";
@@ -46,9 +49,9 @@ record AccessDiff(List<ResourceChange> resources, List<AccessEntry> granted, Lis
                         .ifPresent(c -> resources.add(ResourceChange.of(KIND, source + " -> " + port, c)));
                 List<String> oldRoutes = old.map(Grant::routes).orElse(List.of());
                 List<String> newRoutes = now.map(Grant::routes).orElse(List.of());
-                newRoutes.stream().filter(r -> !oldRoutes.contains(r))
+                newRoutes.stream().filter(r -> !RouteNames.covers(oldRoutes, r))
                         .forEach(r -> granted.add(new AccessEntry(source, port, r)));
-                oldRoutes.stream().filter(r -> !newRoutes.contains(r))
+                oldRoutes.stream().filter(r -> !RouteNames.covers(newRoutes, r))
                         .forEach(r -> revoked.add(new AccessEntry(source, port, r)));
             }
         }

@@ -12,7 +12,8 @@ import java.util.List;
  *                  lists them), then by name
  * @param granted   the routes sources may use now and could not before, sorted
  * @param revoked   the routes sources could use before and may not now, sorted
- * @param weights   the backends whose share of a port's traffic moves, by port, route, backend
+ * @param weights   the backends whose share of a port's traffic moves: by port, then route (in the
+ *                  order they are tried), then backend
  * @param workloads the identities whose proxy config changes, sorted
  */
 public record Plan(List<ResourceChange> changes, List<AccessEntry> granted, List<AccessEntry> revoked,

@@ -38,6 +38,14 @@ public final class RouteNames {
         };
     }
 
+    /**
+     * Whether a source that may use {@code routes} on a port may use {@code route} there: it is one
+     * of them, or it is an HTTP match and they include every request.
+     */
+    public static boolean covers(List<String> routes, String route) {
+        return routes.contains(route) || routes.contains(EVERY_REQUEST) && !route.equals(TCP) && !route.equals(UDP);
+    }
+
     /** A split's route: {@code *} for every request, else its matches' names joined by {@code ", "}. */
     public static String of(TrafficRoute route) {
         return route.matchesEveryRequest() ? EVERY_REQUEST

@@ -3,6 +3,7 @@ package io.gitmesh.model.simulate;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.gitmesh.model.HeaderCondition;
+import io.gitmesh.model.Permission;
 import io.gitmesh.model.RouteMatch;
 import java.util.Optional;
 
@@ -17,6 +18,14 @@ final class RequestMatching {
 
     static boolean matches(RouteMatch match, Call call) {
         return mismatch(match, call).isEmpty();
+    }
+
+    /** Whether the permission lets the call through: it allows every request, or one of its matches matches. */
+    static boolean permits(Permission permission, Call call) {
+        return switch (permission) {
+            case Permission.All all -> true;
+            case Permission.Routes routes -> routes.matches().stream().anyMatch(m -> matches(m, call));
+        };
     }
 
     /** The first condition the call fails, for people; empty when it matches. */

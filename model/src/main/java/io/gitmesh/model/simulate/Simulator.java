@@ -6,7 +6,9 @@ import io.gitmesh.model.Permission;
 import io.gitmesh.model.RouteMatch;
 import io.gitmesh.model.TrafficMode;
 import io.gitmesh.model.TrafficRoute;
+import io.gitmesh.model.WeightedBackend;
 import io.gitmesh.model.diff.PortRef;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
  *       permissive mode), or the requests matching one of the allowed HTTP route matches (see
  *       {@link RequestMatching}).</li>
  *   <li>An allowed call takes the first route of the port's routing that matches it (the last route
- *       takes every request), and goes to that route's backends with more than 0 %.</li>
+ *       takes every request), and goes to that route's backends with more than 0 %, each of which
+ *       admits or refuses it by its own inbound rules (see {@link BackendAdmission}).</li>
  * </ol>
  */
 public final class Simulator {
@@ -46,11 +49,11 @@ public final class Simulator {
             return Verdict.denied(port, "no TrafficTarget lets " + call.source() + " reach " + port);
         }
         return switch (permission.get()) {
-            case Permission.All all -> allowed(call, destination, everyRequest(mesh, call, destination));
+            case Permission.All all -> allowed(mesh, call, destination, everyRequest(mesh, call, destination));
             case Permission.Routes routes -> routes.matches().stream()
                     .filter(m -> RequestMatching.matches(m, call))
                     .findFirst()
-                    .map(m -> allowed(call, destination,
+                    .map(m -> allowed(mesh, call, destination,
                             "allowed by HTTPRouteGroup " + m.group() + " match " + m.name()))
                     .orElseGet(() -> Verdict.denied(port, call.method() + " " + call.path()
                             + " matches none of the routes " + call.source() + " may use on " + port + ": "
@@ -70,16 +73,30 @@ public final class Simulator {
                         + " connections to " + destination.ref();
     }
 
-    private static Verdict allowed(Call call, Destination destination, String reason) {
+    /**
+     * The call passes the caller's side: it takes the first route that matches it, and goes to those
+     * of its backends (above 0 %) whose workloads admit it. Refused shares are named in the reason;
+     * when every backend refuses, the call is denied.
+     */
+    private static Verdict allowed(Mesh mesh, Call call, Destination destination, String reason) {
         TrafficRoute route = destination.port().routing().routes().stream()
                 .filter(r -> r.matchesEveryRequest()
                         || r.matches().stream().anyMatch(m -> RequestMatching.matches(m, call)))
                 .findFirst()
                 .orElseThrow();
-        return new Verdict(true, destination.ref(), reason, route.backends().stream()
-                .filter(b -> b.percent() > 0)
-                .map(b -> new Verdict.Backend(b.service(), b.percent()))
-                .toList());
+        List<Verdict.Backend> admitting = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        for (WeightedBackend backend : route.backends().stream().filter(b -> b.percent() > 0).toList()) {
+            BackendAdmission.refusal(mesh, call, backend).ifPresentOrElse(why -> refusals.add(
+                    backend.service() + " refuses its " + backend.percent() + "% share (" + why + ")"),
+                    () -> admitting.add(new Verdict.Backend(backend.service(), backend.percent())));
+        }
+        if (admitting.isEmpty()) {
+            return Verdict.denied(destination.ref(), "every backend refuses it: " + String.join("; ", refusals)
+                    + " (the caller's side: " + reason + ")");
+        }
+        String refused = refusals.isEmpty() ? "" : "; but " + String.join("; ", refusals);
+        return new Verdict(true, destination.ref(), reason + refused, admitting);
     }
 
     private static String whyNot(List<RouteMatch> matches, Call call) {

@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * @param destination the service port the call's host and port resolved to
  * @param reason      for people: the rule that allows it, or why nothing does
- * @param backends    where an allowed call goes, with each backend's share (only those above 0 %,
- *                    by service); empty when denied
+ * @param backends    where an allowed call goes, with each backend's share of such calls (those above
+ *                    0 % whose workloads admit the call, by service; a refused share is named in the
+ *                    reason, so the shares may sum to less than 100); empty when denied
  */
 public record Verdict(boolean allowed, PortRef destination, String reason, List<Backend> backends)
         implements Outcome {

@@ -7,6 +7,7 @@ import static io.gitmesh.model.PolicyFixtures.meshConfig;
 import static io.gitmesh.model.PolicyFixtures.routeGroup;
 import static io.gitmesh.model.PolicyFixtures.split;
 import static io.gitmesh.model.PolicyFixtures.target;
+import static io.gitmesh.model.PolicyFixtures.tcpRoute;
 import static io.gitmesh.model.PolicyFixtures.tcpRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -78,6 +79,12 @@ class PlannerTest {
                         "revoked buyer/buyer -> shop/web-v1:80 shop/routes/write",
                         "revoked buyer/buyer -> shop/web-v2:80 shop/routes/write",
                         "workloads buyer/buyer, shop/web-v1, shop/web-v2")),
+                arguments("every request narrowed to one match", l4Web(), narrowedTo("read"), Shop.CLUSTER, List.of(
+                        "modified Access buyer/buyer -> shop/web:80",
+                        "modified Access buyer/buyer -> shop/web-v1:80",
+                        "revoked buyer/buyer -> shop/web:80 *",
+                        "revoked buyer/buyer -> shop/web-v1:80 *",
+                        "workloads buyer/buyer, shop/web-v1")),
                 arguments("a match's path narrowed", Shop.POLICY, Shop.replace("routes", routeGroup("shop", "routes",
                         match("read", "/books/[0-9]+", "GET"), match("write", "/books", "POST"))), Shop.CLUSTER,
                         List.of(
@@ -124,14 +131,26 @@ class PlannerTest {
                 "granted thief/thief -> shop/db:5432 tcp",
                 "granted thief/thief -> shop/web:80 *",
                 "granted buyer/buyer -> shop/web:80 *",
-                "revoked buyer/buyer -> shop/web:80 shop/routes/read",
                 "added Access shop/db -> shop/web:80",
                 "modified Access buyer/buyer -> shop/web:80",
                 "removed HTTPRouteMatch shop/routes/read",
                 "workloads buyer/buyer, shop/db, shop/web-v1, shop/web-v2, thief/thief");
         assertThat(plan.granted()).as("5 identities x 4 ports, but the 2 TCP grants web-v1 and web-v2 had")
                 .hasSize(18);
+        assertThat(plan.revoked()).as("every request includes the routes buyer had").isEmpty();
         assertThat(plan.weights()).as("the split still routes").isEmpty();
+    }
+
+    @Test
+    void leavingPermissiveModeRevokesEveryRequestAndKeepsTheRoutesTrafficTargetsAllow() {
+        Mesh permissive = Shop.compile(Shop.plus(meshConfig("cluster.local", true)), Shop.CLUSTER);
+
+        Plan plan = planner.plan(permissive, Shop.mesh());
+
+        assertThat(plan.granted()).isEmpty();
+        assertThat(describe(plan)).contains("revoked buyer/buyer -> shop/web:80 *",
+                "revoked thief/thief -> shop/db:5432 tcp").doesNotContain("revoked shop/web-v1 -> shop/db:5432 tcp");
+        assertThat(plan.revoked()).hasSize(18);
     }
 
     @Test
@@ -162,6 +181,18 @@ class PlannerTest {
                 "added Access thief/thief -> shop/db:5432",
                 "granted thief/thief -> shop/db:5432 tcp",
                 "workloads shop/db, thief/thief");
+    }
+
+    /**
+     * The shop with an L4 TrafficTarget to web-v1: buyer may send it every request; web-v2 allows
+     * only read.
+     */
+    private static List<PolicyDocument> l4Web() {
+        List<PolicyDocument> documents = new ArrayList<>(narrowedTo("read"));
+        documents.removeIf(d -> d.meta().name().equals("web-v1"));
+        documents.add(tcpRoute("shop", "web-port", 80));
+        documents.add(target("web-v1", "shop/web-v1", List.of("buyer/buyer"), tcpRule("web-port")));
+        return documents;
     }
 
     /** The shop with the TrafficTargets to web-v1 and web-v2 allowing only these matches. */

@@ -20,6 +20,9 @@ import io.gitmesh.model.Identity;
 import io.gitmesh.model.Mesh;
 import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.compile.MeshCompiler;
+import io.gitmesh.schema.PolicySet;
+import io.gitmesh.schema.policy.PolicyDocument;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -137,28 +140,61 @@ class SimulatorTest {
                         + " service -> bookstore/bookstore-v1 100%");
     }
 
-    @Test
-    void aHeaderSplitTakesTheRequestsThatMatchItAndTheRestGoByWeight() {
-        ClusterState cluster = ClusterState.builder()
-                .service(service("shop", "web", Map.of("app", "web"), port("http", 80)))
-                .service(service("shop", "web-v1", Map.of("app", "web", "version", "v1"), port("http", 80)))
-                .service(service("shop", "web-v2", Map.of("app", "web", "version", "v2"), port("http", 80)))
-                .workload(deployment("shop", "web-v1", "web", Map.of("app", "web", "version", "v1")))
-                .workload(deployment("shop", "web-v2", "web", Map.of("app", "web", "version", "v2")))
-                .workload(deployment("shop", "client", "client", Map.of("app", "client")))
-                .build();
-        Mesh mesh = new MeshCompiler().compile(policy(
+    /** shop/web selects web-v1's and web-v2's pods; shop/client may call only web-v1's workloads. */
+    private static final ClusterState SHOP = ClusterState.builder()
+            .service(service("shop", "web", Map.of("app", "web"), port("http", 80)))
+            .service(service("shop", "web-v1", Map.of("app", "web", "version", "v1"), port("http", 80)))
+            .service(service("shop", "web-v2", Map.of("app", "web", "version", "v2"), port("http", 80)))
+            .workload(deployment("shop", "web-v1", "web-v1", Map.of("app", "web", "version", "v1")))
+            .workload(deployment("shop", "web-v2", "web-v2", Map.of("app", "web", "version", "v2")))
+            .workload(deployment("shop", "client", "client", Map.of("app", "client")))
+            .build();
+    private static final Call CLIENT_TO_WEB = Call.get(id("shop", "client"), "web");
+
+    private static Mesh shop(PolicyDocument... splits) {
+        List<PolicyDocument> documents = new ArrayList<>(List.of(
                 routeGroup("shop", "all", match("any", ".*")),
                 routeGroup("shop", "canary", headerMatch("canary", Map.of("x-canary", "1|yes"))),
-                target("t", "shop/web", List.of("shop/client"), httpRule("all")),
-                headerSplit("shop", "canary-split", "web", List.of("canary"), backend("web-v2", "1")),
-                split("shop", "split", "web", backend("web-v1", "3"), backend("web-v2", "1"))), cluster);
-        Call call = Call.get(id("shop", "client"), "web");
+                target("to-v1", "shop/web-v1", List.of("shop/client"), httpRule("all")),
+                target("to-v2", "shop/web-v2", List.of("shop/client"), httpRule("all"))));
+        documents.addAll(List.of(splits));
+        return new MeshCompiler().compile(new PolicySet(documents), SHOP);
+    }
 
-        assertThat(describe(simulator.simulate(mesh, call.withHeader("X-Canary", "yes"))))
+    @Test
+    void aHeaderSplitTakesTheRequestsThatMatchItAndTheRestGoByWeight() {
+        Mesh mesh = shop(headerSplit("shop", "canary-split", "web", List.of("canary"), backend("web-v2", "1")),
+                split("shop", "split", "web", backend("web-v1", "3"), backend("web-v2", "1")));
+
+        assertThat(describe(simulator.simulate(mesh, CLIENT_TO_WEB.withHeader("X-Canary", "yes"))))
                 .isEqualTo("allowed by HTTPRouteGroup shop/all match any -> shop/web-v2 100%");
-        assertThat(describe(simulator.simulate(mesh, call.withHeader("x-canary", "no"))))
+        assertThat(describe(simulator.simulate(mesh, CLIENT_TO_WEB.withHeader("x-canary", "no"))))
                 .isEqualTo("allowed by HTTPRouteGroup shop/all match any -> shop/web-v1 75%, shop/web-v2 25%");
+    }
+
+    @Test
+    void aBackendThatDoesNotAdmitTheCallerRefusesItsShare() {
+        Mesh mesh = withoutV2Access(split("shop", "split", "web", backend("web-v1", "1"), backend("web-v2", "1")));
+
+        assertThat(describe(simulator.simulate(mesh, CLIENT_TO_WEB))).isEqualTo(
+                "allowed by HTTPRouteGroup shop/all match any; but shop/web-v2 refuses its 50% share (no TrafficTarget"
+                        + " lets shop/client reach shop/web-v2) -> shop/web-v1 50%");
+    }
+
+    @Test
+    void whenEveryBackendRefusesTheCallIsDenied() {
+        Mesh mesh = withoutV2Access(split("shop", "split", "web", backend("web-v2", "1")));
+
+        assertThat(describe(simulator.simulate(mesh, CLIENT_TO_WEB))).isEqualTo(
+                "denied: every backend refuses it: shop/web-v2 refuses its 100% share (no TrafficTarget lets"
+                        + " shop/client reach shop/web-v2) (the caller's side: allowed by HTTPRouteGroup shop/all"
+                        + " match any)");
+    }
+
+    /** The shop where only web-v1's workloads admit the client. */
+    private static Mesh withoutV2Access(PolicyDocument split) {
+        return new MeshCompiler().compile(policy(routeGroup("shop", "all", match("any", ".*")),
+                target("to-v1", "shop/web-v1", List.of("shop/client"), httpRule("all")), split), SHOP);
     }
 
     private static String describe(Outcome outcome) {
