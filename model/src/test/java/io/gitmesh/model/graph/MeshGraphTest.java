@@ -20,6 +20,7 @@ import io.gitmesh.model.Mesh;
 import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.cluster.Transport;
 import io.gitmesh.model.compile.MeshCompiler;
+import io.gitmesh.model.diff.AccessSource;
 import io.gitmesh.model.diff.Planner;
 import io.gitmesh.model.diff.PortRef;
 import io.gitmesh.schema.policy.TrafficSplit;
@@ -102,8 +103,9 @@ class MeshGraphTest {
 
     @Test
     void labelsAreEscapedForEachLanguage() {
-        MeshGraph graph = new MeshGraph(List.of(id("a", "b")), List.of(new PortRef(svc("a", "s"), 80, Transport.TCP)),
-                List.of(new AccessEdge(id("a", "b"), new PortRef(svc("a", "s"), 80, Transport.TCP),
+        AccessSource caller = AccessSource.of(id("a", "b"));
+        MeshGraph graph = new MeshGraph(List.of(caller), List.of(new PortRef(svc("a", "s"), 80, Transport.TCP)),
+                List.of(new AccessEdge(caller, new PortRef(svc("a", "s"), 80, Transport.TCP),
                         List.of("a/g/say \"hi\" <now>", "a/g/c:\\d#1"), EdgeChange.UNCHANGED)), List.of());
 
         assertThat(Mermaid.render(graph)).contains(
