@@ -26,7 +26,9 @@ record Drawing(List<Node> nodes, List<Edge> edges) {
         List<Node> nodes = new ArrayList<>();
         for (AccessSource identity : graph.identities()) {
             identityIds.put(identity, "i" + (identityIds.size() + 1));
-            nodes.add(new Node(identityIds.get(identity), identity.toString(), true));
+            String text = identity instanceof AccessSource.AnyIdentity ? identity + " (any identity)"
+                    : identity.toString();
+            nodes.add(new Node(identityIds.get(identity), text, true));
         }
         for (PortRef port : graph.ports()) {
             portIds.put(port, "p" + (portIds.size() + 1));
