@@ -11,6 +11,7 @@ import io.gitmesh.model.TrafficMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -28,8 +29,9 @@ import java.util.stream.Stream;
  * opposite case: an HTTP match stays usable where every request is allowed ({@code *}), and an
  * identity keeps what {@code *} allows it. So narrowing {@code *} to some matches revokes {@code *}
  * alone, widening some matches to {@code *} grants {@code *} alone, turning permissive mode on grants
- * {@code *} on every port to any identity and revokes from identities only what no longer exists,
- * and turning it off revokes those grants and grants identities only what {@code *} did not allow.
+ * {@code *} on every port to any identity and revokes from identities only what {@code *} does not
+ * cover (on a port that goes at the same time, say), and turning it off revokes those grants and
+ * grants identities only what {@code *} did not allow.
  */
 record AccessDiff(List<ResourceChange> resources, List<AccessEntry> granted, List<AccessEntry> revoked) {
     static final String KIND = "Access";
@@ -41,9 +43,40 @@ record AccessDiff(List<ResourceChange> resources, List<AccessEntry> granted, Lis
         }
     }
 
-    /** The changes of the ports one source may reach, given what any identity may reach on each side. */
+    /**
+     * What one source may reach on each side, and what any identity may reach there (which the source
+     * keeps whatever its own grants say).
+     */
     private record SourceChange(AccessSource source, SortedMap<PortRef, Grant> before,
             SortedMap<PortRef, Grant> after, SortedMap<PortRef, Grant> anyBefore, SortedMap<PortRef, Grant> anyAfter) {
+
+        Stream<ResourceChange> resources() {
+            TreeSet<PortRef> ports = new TreeSet<>(before.keySet());
+            ports.addAll(after.keySet());
+            return ports.stream().flatMap(port -> Change.between(Optional.ofNullable(before.get(port)),
+                    Optional.ofNullable(after.get(port))).stream()
+                    .map(change -> ResourceChange.of(KIND, source + " -> " + port, change)));
+        }
+
+        Stream<AccessEntry> granted() {
+            return notHeld(after, before, anyBefore);
+        }
+
+        Stream<AccessEntry> revoked() {
+            return notHeld(before, after, anyAfter);
+        }
+
+        /** The routes of {@code side} the source does not hold on the other side, on its own or as any identity. */
+        private Stream<AccessEntry> notHeld(SortedMap<PortRef, Grant> side, SortedMap<PortRef, Grant> other,
+                SortedMap<PortRef, Grant> anyOther) {
+            return side.entrySet().stream().flatMap(entry -> {
+                PortRef port = entry.getKey();
+                List<String> held = Stream.of(other.get(port), anyOther.get(port)).filter(Objects::nonNull)
+                        .flatMap(grant -> grant.routes().stream()).toList();
+                return entry.getValue().routes().stream().filter(route -> !RouteNames.covers(held, route))
+                        .map(route -> new AccessEntry(source, port, route));
+            });
+        }
     }
 
     /** @param identities every identity of either mesh */
@@ -59,28 +92,9 @@ record AccessDiff(List<ResourceChange> resources, List<AccessEntry> granted, Lis
                 sources.add(new SourceChange(AccessSource.of(identity), was, is, anyBefore, anyAfter));
             }
         }
-        List<ResourceChange> resources = new ArrayList<>();
-        List<AccessEntry> granted = new ArrayList<>();
-        List<AccessEntry> revoked = new ArrayList<>();
-        for (SourceChange change : sources) {
-            TreeSet<PortRef> ports = new TreeSet<>(change.before().keySet());
-            ports.addAll(change.after().keySet());
-            for (PortRef port : ports) {
-                Optional<Grant> old = Optional.ofNullable(change.before().get(port));
-                Optional<Grant> now = Optional.ofNullable(change.after().get(port));
-                Change.between(old, now)
-                        .ifPresent(c -> resources.add(ResourceChange.of(KIND, change.source() + " -> " + port, c)));
-                List<String> oldRoutes = routes(old);
-                List<String> newRoutes = routes(now);
-                List<String> heldBefore = union(oldRoutes, change.anyBefore().get(port));
-                List<String> heldAfter = union(newRoutes, change.anyAfter().get(port));
-                newRoutes.stream().filter(r -> !RouteNames.covers(heldBefore, r))
-                        .forEach(r -> granted.add(new AccessEntry(change.source(), port, r)));
-                oldRoutes.stream().filter(r -> !RouteNames.covers(heldAfter, r))
-                        .forEach(r -> revoked.add(new AccessEntry(change.source(), port, r)));
-            }
-        }
-        return new AccessDiff(List.copyOf(resources), List.copyOf(granted), List.copyOf(revoked));
+        return new AccessDiff(sources.stream().flatMap(SourceChange::resources).toList(),
+                sources.stream().flatMap(SourceChange::granted).toList(),
+                sources.stream().flatMap(SourceChange::revoked).toList());
     }
 
     /** In permissive mode every port, open to every request; none in SMI mode. */
@@ -101,17 +115,10 @@ record AccessDiff(List<ResourceChange> resources, List<AccessEntry> granted, Lis
         SortedMap<PortRef, Grant> grants = new TreeMap<>();
         if (mesh.mode() == TrafficMode.SMI) {
             for (OutboundPort port : mesh.outbound(identity).ports()) {
-                grants.putIfAbsent(PortRef.of(port.service(), port.port()), Grant.of(port.permission(), port.protocol()));
+                grants.putIfAbsent(PortRef.of(port.service(), port.port()),
+                        Grant.of(port.permission(), port.protocol()));
             }
         }
         return grants;
-    }
-
-    private static List<String> routes(Optional<Grant> grant) {
-        return grant.map(Grant::routes).orElse(List.of());
-    }
-
-    private static List<String> union(List<String> routes, Grant more) {
-        return more == null ? routes : Stream.concat(routes.stream(), more.routes().stream()).toList();
     }
 }
