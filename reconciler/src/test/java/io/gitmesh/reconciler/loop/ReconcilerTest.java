@@ -102,7 +102,7 @@ class ReconcilerTest {
 
     private Reconciler reconciler(GitSource gitSource) {
         return new Reconciler(gitSource, PolicyPaths.WHOLE_TREE, () -> new SourceFiles(List.of(), List.of()),
-                new RevisionCompiler(Limits.DEFAULT, new ParseCache()), published::add, Clock.systemUTC(), meters);
+                new RevisionCompiler(Limits.DEFAULT, new ParseCache(), List.of()), published::add, Clock.systemUTC(), meters);
     }
 
     @Test
