@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * is a {@link UserError} naming it, with its errors.
  */
 final class MeshLoader {
-    private final RevisionCompiler compiler = new RevisionCompiler(Limits.DEFAULT);
+    private final RevisionCompiler compiler = Compilers.oneShot();
     private final SourceFiles clusterState;
 
     /** @param clusterState the {@code --cluster-state} file or directory; null when not given */

@@ -36,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.requireOneOf("validate", OutputFormat.text, OutputFormat.json);
-        CompiledRevision revision = new RevisionCompiler(Limits.DEFAULT).compile(
+        CompiledRevision revision = Compilers.oneShot().compile(
                 Inputs.policyDirectory(dir, Limits.DEFAULT), Inputs.clusterState(clusterState, Limits.DEFAULT));
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
