@@ -111,6 +111,9 @@ class RunEndToEndTest {
             assertThat(d.message()).contains("connect_timeoutz");
         });
         assertThat(EchoMesh.whoAnswers(channel, 50)).containsExactly("v2");
+        String status = httpGet("/status");
+        assertThat(status).contains("\"outcome\" : \"refused\"")
+                .contains(refused.commit().id().hex()).contains("override.yaml:8:");
         assertThat(plane.served().values()).noneMatch(config -> config.clusters().stream()
                 .anyMatch(c -> c.getConnectTimeout().getSeconds() == 1));
     }
@@ -142,6 +145,19 @@ class RunEndToEndTest {
         } catch (StatusRuntimeException e) {
             failures.incrementAndGet();
             return List.of();
+        }
+    }
+
+    private String httpGet(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + plane.httpAddress().getPort() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
