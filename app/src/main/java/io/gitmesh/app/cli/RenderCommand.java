@@ -68,7 +68,7 @@ final class RenderCommand implements Callable<Integer> {
         TranslateOptions options = insecureGrpc ? TranslateOptions.insecurePlaintextGrpc() : TranslateOptions.defaults();
         SnapshotGroup group = ProxyConfigs.group(mesh, workload, f);
         ProxyConfigs.Result result = new ProxyConfigs().build(mesh, compiled.cluster(), overrides, options,
-                identity -> identity.equals(workload));
+                group::equals);
         ProxyConfig config = result.configs().get(group);
         PrintWriter out = spec.commandLine().getOut();
         String json = ProxyConfigJson.print(config);
