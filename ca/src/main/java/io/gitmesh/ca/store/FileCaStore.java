@@ -85,7 +85,7 @@ public final class FileCaStore implements CaStore {
                     List.of(intermediate.certificate())));
         });
         LOG.info("created CA directory={} trustDomain={} root={} intermediate={}", directory, material.trustDomain(),
-                material.root().fingerprint(), material.intermediate().map(CaCredential::fingerprint).orElse(null));
+                material.root().fingerprint(), material.intermediate().map(i -> i.fingerprint().toString()).orElse("none"));
         return true;
     }
 
