@@ -1,0 +1,138 @@
+package io.gitmesh.app.cli;
+
+import io.gitmesh.ca.CaMaterial;
+import io.gitmesh.ca.IssuedCertificate;
+import io.gitmesh.ca.LeafRequest;
+import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
+import io.gitmesh.ca.store.CaStoreException;
+import io.gitmesh.ca.store.FileCaStore;
+import io.gitmesh.ca.store.PemFiles;
+import io.gitmesh.model.Identity;
+import io.gitmesh.schema.policy.MeshConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gitmesh ca issue}: a workload certificate and key, as the files gRPC's file_watcher provider reads. */
+@Command(name = "issue", mixinStandardHelpOptions = true,
+        description = {"Issue a workload certificate with a new ECDSA P-256 key. Writes cert.pem (the certificate and"
+                + " its intermediates), key.pem (PKCS#8, mode 0600) and ca.pem (the trust bundle) to the output"
+                + " directory, replacing them atomically.",
+            "Exit codes: 0 issued, 2 usage or I/O error."})
+final class CaIssueCommand implements Callable<Integer> {
+    static final String CERTIFICATE_FILE = "cert.pem";
+    static final String KEY_FILE = "key.pem";
+    static final String BUNDLE_FILE = "ca.pem";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--ca", required = true, paramLabel = "DIR", description = "CA directory (gitmesh ca init).")
+    Path caDir;
+
+    @Option(names = "--workload", required = true, paramLabel = "NS/SA", converter = IdentityConverter.class,
+            description = "Namespace and ServiceAccount of the workload.")
+    Identity workload;
+
+    @Option(names = "--lifetime", paramLabel = "DURATION", defaultValue = "24h", converter = LifetimeConverter.class,
+            description = "How long the certificate is valid, e.g. 24h, 90m, 7d, 1h30m (default: ${DEFAULT-VALUE}).")
+    Duration lifetime;
+
+    @Option(names = "--dns", paramLabel = "NAME", description = "A DNS name to add as a SAN (repeatable).")
+    List<String> dnsNames = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the files to.")
+    Path outDir;
+
+    @Override
+    public Integer call() {
+        LeafRequest request;
+        try {
+            request = new LeafRequest(workload, lifetime, dnsNames);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        IssuedCertificate issued;
+        try {
+            CaMaterial material = new FileCaStore(caDir).load().orElseThrow(() -> new UserError(
+                    "no CA in " + caDir + ": create one with gitmesh ca init --dir " + caDir));
+            BouncyCastleCertificateAuthority ca = BouncyCastleCertificateAuthority.of(material, Clock.systemUTC(),
+                    new SecureRandom());
+            issued = ca.issueWithNewKey(request);
+            Files.createDirectories(outDir);
+            PemFiles.replaceSecret(outDir.resolve(KEY_FILE), issued.privateKeyPem().orElseThrow());
+            PemFiles.replacePublic(outDir.resolve(CERTIFICATE_FILE), issued.certificateChainPem());
+            PemFiles.replacePublic(outDir.resolve(BUNDLE_FILE), ca.trustBundle().pem());
+        } catch (CaStoreException | IllegalStateException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("cannot create " + outDir + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("issued " + issued.spiffeId() + " valid until " + issued.validity().notAfter() + " (serial "
+                + issued.leaf().getSerialNumber().toString(16) + ")");
+        out.println("  " + outDir.resolve(CERTIFICATE_FILE) + ", " + outDir.resolve(KEY_FILE) + ", "
+                + outDir.resolve(BUNDLE_FILE));
+        out.flush();
+        return 0;
+    }
+
+    /** {@code namespace/serviceAccount}, each a SPIFFE path segment. */
+    static final class IdentityConverter implements CommandLine.ITypeConverter<Identity> {
+        @Override
+        public Identity convert(String value) {
+            String[] parts = value.split("/", -1);
+            if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+                throw new CommandLine.TypeConversionException("\"" + value + "\" is not NAMESPACE/SERVICEACCOUNT,"
+                        + " e.g. bookstore/bookstore-v1");
+            }
+            try {
+                Identity identity = new Identity(parts[0], parts[1]);
+                identity.spiffeId(MeshConfig.DEFAULT_TRUST_DOMAIN);
+                return identity;
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Durations as {@code 24h}, {@code 90m}, {@code 7d}, {@code 1h30m}: whole numbers of d, h, m and s. */
+    static final class LifetimeConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern WHOLE = Pattern.compile("(\\d{1,9}[dhms])+");
+        private static final Pattern PART = Pattern.compile("(\\d{1,9})([dhms])");
+
+        @Override
+        public Duration convert(String value) {
+            if (!WHOLE.matcher(value).matches()) {
+                throw new CommandLine.TypeConversionException("\"" + value + "\" is not a lifetime: write it like 24h,"
+                        + " 90m, 7d or 1h30m");
+            }
+            Duration total = Duration.ZERO;
+            Matcher part = PART.matcher(value);
+            while (part.find()) {
+                long amount = Long.parseLong(part.group(1));
+                total = total.plus(switch (part.group(2)) {
+                    case "d" -> Duration.ofDays(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofSeconds(amount);
+                });
+            }
+            return total;
+        }
+    }
+}
