@@ -1,11 +1,11 @@
 package io.gitmesh.ca;
 
+import io.gitmesh.model.SpiffeId;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  */
 public record TrustBundle(String trustDomain, List<X509Certificate> roots) {
     public TrustBundle {
-        Objects.requireNonNull(trustDomain, "trustDomain");
+        if (!SpiffeId.isValidTrustDomain(trustDomain)) {
+            throw new IllegalArgumentException("not a SPIFFE trust domain: \"" + trustDomain + "\"");
+        }
         roots = List.copyOf(roots);
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("a trust bundle needs at least one root");

@@ -6,12 +6,10 @@ import io.gitmesh.ca.LeafRequest;
 import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
 import io.gitmesh.ca.store.CaStoreException;
 import io.gitmesh.ca.store.FileCaStore;
-import io.gitmesh.ca.store.PemFiles;
+import io.gitmesh.ca.store.WorkloadFiles;
 import io.gitmesh.model.Identity;
 import io.gitmesh.schema.policy.MeshConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,10 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " directory, replacing them atomically.",
             "Exit codes: 0 issued, 2 usage or I/O error."})
 final class CaIssueCommand implements Callable<Integer> {
-    static final String CERTIFICATE_FILE = "cert.pem";
-    static final String KEY_FILE = "key.pem";
-    static final String BUNDLE_FILE = "ca.pem";
-
     @Spec
     CommandSpec spec;
 
@@ -73,20 +67,15 @@ final class CaIssueCommand implements Callable<Integer> {
             BouncyCastleCertificateAuthority ca = BouncyCastleCertificateAuthority.of(material, Clock.systemUTC(),
                     new SecureRandom());
             issued = ca.issueWithNewKey(request);
-            Files.createDirectories(outDir);
-            PemFiles.replaceSecret(outDir.resolve(KEY_FILE), issued.privateKeyPem().orElseThrow());
-            PemFiles.replacePublic(outDir.resolve(CERTIFICATE_FILE), issued.certificateChainPem());
-            PemFiles.replacePublic(outDir.resolve(BUNDLE_FILE), ca.trustBundle().pem());
+            WorkloadFiles.write(outDir, issued, ca.trustBundle());
         } catch (CaStoreException | IllegalStateException e) {
             throw new UserError(e.getMessage());
-        } catch (IOException e) {
-            throw new UserError("cannot create " + outDir + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("issued " + issued.spiffeId() + " valid until " + issued.validity().notAfter() + " (serial "
                 + issued.leaf().getSerialNumber().toString(16) + ")");
-        out.println("  " + outDir.resolve(CERTIFICATE_FILE) + ", " + outDir.resolve(KEY_FILE) + ", "
-                + outDir.resolve(BUNDLE_FILE));
+        out.println("  " + outDir.resolve(WorkloadFiles.CERTIFICATE) + ", " + outDir.resolve(WorkloadFiles.PRIVATE_KEY)
+                + ", " + outDir.resolve(WorkloadFiles.TRUST_BUNDLE));
         out.flush();
         return 0;
     }

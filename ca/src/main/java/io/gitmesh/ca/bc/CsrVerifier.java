@@ -9,8 +9,13 @@ import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.bc.BcECContentVerifierProviderBuilder;
+import org.bouncycastle.operator.bc.BcRSAContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 
@@ -33,8 +38,8 @@ final class CsrVerifier {
         requireAcceptedKey(key);
         boolean valid;
         try {
-            valid = request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(key));
-        } catch (OperatorCreationException | PKCSException e) {
+            valid = request.isSignatureValid(verifierFor(key));
+        } catch (PKCSException e) {
             throw new RejectedRequestException("the CSR signature cannot be checked (" + e.getMessage()
                     + "): sign it with SHA-256 and the algorithm of its key");
         }
@@ -43,6 +48,22 @@ final class CsrVerifier {
                     + " the requester must sign the request with the matching private key (proof of possession)");
         }
         return key;
+    }
+
+    /**
+     * Bouncy Castle's lightweight verifiers: for a key seen once, they cost half of what the JCA path
+     * does, which spends as long again turning the key into a JCA object.
+     */
+    private static ContentVerifierProvider verifierFor(SubjectPublicKeyInfo key) {
+        try {
+            AsymmetricKeyParameter publicKey = PublicKeyFactory.createKey(key);
+            DefaultDigestAlgorithmIdentifierFinder digests = new DefaultDigestAlgorithmIdentifierFinder();
+            return Bc.isRsa(key) ? new BcRSAContentVerifierProviderBuilder(digests).build(publicKey)
+                    : new BcECContentVerifierProviderBuilder(digests).build(publicKey);
+        } catch (IOException | RuntimeException | OperatorCreationException e) {
+            // a point off the curve surfaces as IllegalArgumentException
+            throw new RejectedRequestException("the CSR's public key cannot be read: " + e.getMessage());
+        }
     }
 
     private static PKCS10CertificationRequest parse(CertificateSigningRequest csr) {

@@ -129,19 +129,6 @@ class FileCaStoreTest {
         assertThat(material.root().toString()).contains("key=EC").doesNotContain(key.substring(key.length() - 32));
     }
 
-    @Test
-    void aReplacedSecretFileStaysOwnerOnly() throws Exception {
-        Path key = temp.resolve("key.pem");
-        PemFiles.replaceSecret(key, "first\n");
-        PemFiles.replaceSecret(key, "second\n");
-
-        assertThat(Files.readString(key)).isEqualTo("second\n");
-        assertThat(permissions(key)).isEqualTo("rw-------");
-        try (var files = Files.list(temp)) {
-            assertThat(files).as("no temporary file left behind").containsExactly(key);
-        }
-    }
-
     private static String permissions(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
