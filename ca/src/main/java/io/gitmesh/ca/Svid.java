@@ -15,17 +15,20 @@ import java.util.Optional;
 public final class Svid {
     private static final int DNS_NAME = 2;
     private static final int URI = 6;
+    private static final int KEY_CERT_SIGN = 5;
+    private static final int CRL_SIGN = 6;
 
     private Svid() {
     }
 
     /**
-     * The workload SPIFFE ID of a leaf: empty when the certificate is a CA, has no URI SAN or more than
-     * one, or its URI is not {@code spiffe://<trustDomain>/ns/<namespace>/sa/<serviceAccount>}.
+     * The workload SPIFFE ID of a leaf (X.509-SVID §5.2): empty when the certificate is a CA or may sign
+     * certificates or CRLs, has no URI SAN or more than one, or its URI is not
+     * {@code spiffe://<trustDomain>/ns/<namespace>/sa/<serviceAccount>}.
      */
     public static Optional<SpiffeId> spiffeId(X509Certificate leaf) {
         List<String> uris = uris(leaf);
-        if (leaf.getBasicConstraints() >= 0 || uris.size() != 1) {
+        if (leaf.getBasicConstraints() >= 0 || maySign(leaf) || uris.size() != 1) {
             return Optional.empty();
         }
         return SpiffeId.parse(uris.getFirst());
@@ -39,6 +42,11 @@ public final class Svid {
         }
         String trustDomain = uris.getFirst().substring(SpiffeId.SCHEME.length());
         return SpiffeId.isValidTrustDomain(trustDomain) ? Optional.of(trustDomain) : Optional.empty();
+    }
+
+    private static boolean maySign(X509Certificate certificate) {
+        boolean[] keyUsage = certificate.getKeyUsage();
+        return keyUsage != null && (keyUsage[KEY_CERT_SIGN] || keyUsage[CRL_SIGN]);
     }
 
     public static List<String> uris(X509Certificate certificate) {
