@@ -31,6 +31,7 @@ public record DocumentType(String group, String version, String kind, Category c
             SPECS + "/UDPRoute", List.of("v1alpha4"),
             SPLIT + "/TrafficSplit", List.of("v1alpha1", "v1alpha2", "v1alpha3", "v1alpha4"),
             GITMESH + "/MeshConfig", List.of("v1alpha1"),
+            GITMESH + "/EnvoyOverride", List.of("v1alpha1"),
             OSM_CONFIG + "/MeshConfig", List.of("v1alpha1", "v1alpha2")));
 
     private static final Map<String, String> CLUSTER_KINDS = Map.of(

@@ -1,5 +1,6 @@
 package io.gitmesh.schema;
 
+import io.gitmesh.schema.policy.EnvoyOverride;
 import io.gitmesh.schema.policy.HttpRouteGroup;
 import io.gitmesh.schema.policy.MeshConfig;
 import io.gitmesh.schema.policy.PolicyDocument;
@@ -40,6 +41,11 @@ public record PolicySet(List<PolicyDocument> documents) {
 
     public List<TrafficSplit> trafficSplits() {
         return ofType(TrafficSplit.class);
+    }
+
+    /** The EnvoyOverrides, in the order they apply: by namespace, then name. */
+    public List<EnvoyOverride> envoyOverrides() {
+        return ofType(EnvoyOverride.class);
     }
 
     /** The repository's MeshConfig, if it has one (at most one is valid). */

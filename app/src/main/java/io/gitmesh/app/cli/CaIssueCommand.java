@@ -8,7 +8,6 @@ import io.gitmesh.ca.store.CaStoreException;
 import io.gitmesh.ca.store.FileCaStore;
 import io.gitmesh.ca.store.WorkloadFiles;
 import io.gitmesh.model.Identity;
-import io.gitmesh.schema.policy.MeshConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -54,19 +53,13 @@ final class CaIssueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LeafRequest request;
-        try {
-            request = new LeafRequest(workload, lifetime, dnsNames);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
         IssuedCertificate issued;
         try {
             CaMaterial material = new FileCaStore(caDir).load().orElseThrow(() -> new UserError(
                     "no CA in " + caDir + ": create one with gitmesh ca init --dir " + caDir));
             BouncyCastleCertificateAuthority ca = BouncyCastleCertificateAuthority.of(material, Clock.systemUTC(),
                     new SecureRandom());
-            issued = ca.issueWithNewKey(request);
+            issued = ca.issueWithNewKey(request(material.trustDomain()));
             WorkloadFiles.write(outDir, issued, ca.trustBundle());
         } catch (CaStoreException | IllegalStateException e) {
             throw new UserError(e.getMessage());
@@ -80,22 +73,12 @@ final class CaIssueCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code namespace/serviceAccount}, each a SPIFFE path segment. */
-    static final class IdentityConverter implements CommandLine.ITypeConverter<Identity> {
-        @Override
-        public Identity convert(String value) {
-            String[] parts = value.split("/", -1);
-            if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-                throw new CommandLine.TypeConversionException("\"" + value + "\" is not NAMESPACE/SERVICEACCOUNT,"
-                        + " e.g. bookstore/bookstore-v1");
-            }
-            try {
-                Identity identity = new Identity(parts[0], parts[1]);
-                identity.spiffeId(MeshConfig.DEFAULT_TRUST_DOMAIN);
-                return identity;
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    private LeafRequest request(String trustDomain) {
+        try {
+            workload.spiffeId(trustDomain);
+            return new LeafRequest(workload, lifetime, dnsNames);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
     }
 

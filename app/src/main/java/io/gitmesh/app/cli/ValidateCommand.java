@@ -35,9 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (output != OutputFormat.text && output != OutputFormat.json) {
-            throw new UserError("validate prints text or json, not " + output);
-        }
+        output.requireOneOf("validate", OutputFormat.text, OutputFormat.json);
         CompiledRevision revision = new RevisionCompiler(Limits.DEFAULT).compile(
                 Inputs.policyDirectory(dir, Limits.DEFAULT), Inputs.clusterState(clusterState, Limits.DEFAULT));
         PrintWriter out = spec.commandLine().getOut();

@@ -74,7 +74,7 @@ class CaCommandTest {
                 Arguments.of("bad trust domain", List.of("ca", "init", "--dir", "DIR", "--trust-domain", "Mesh!"),
                         "not a SPIFFE trust domain: \"Mesh!\""),
                 Arguments.of("workload without a namespace", List.of("ca", "issue", "--ca", "DIR", "--workload",
-                        "bookstore", "--out", "DIR"), "\"bookstore\" is not NAMESPACE/SERVICEACCOUNT"),
+                        "bookstore", "--out", "DIR"), "write an identity as NS/SA (namespace/ServiceAccount), not \"bookstore\""),
                 Arguments.of("lifetime in years", List.of("ca", "issue", "--ca", "DIR", "--workload", "a/b",
                         "--lifetime", "1y", "--out", "DIR"), "\"1y\" is not a lifetime: write it like 24h"),
                 Arguments.of("no CA yet", List.of("ca", "issue", "--ca", "DIR", "--workload", "a/b", "--out", "DIR"),
@@ -91,6 +91,18 @@ class CaCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(message.replace("DIR", temp.toString()));
+    }
+
+    @Test
+    void aWorkloadNameThatCannotBeInASpiffeIdIsRefused() {
+        CliRun.of("ca", "init", "--dir", temp.toString());
+
+        CliRun run = CliRun.of("ca", "issue", "--ca", temp.toString(), "--workload", "book store/bookstore",
+                "--out", temp.resolve("out").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("gitmesh: not a SPIFFE path segment (namespace): \"book store\"");
+        assertThat(temp.resolve("out")).doesNotExist();
     }
 
     @Test

@@ -27,8 +27,20 @@ public final class RevisionCompiler {
     private final PolicyChecker checker = new PolicyChecker();
     private final MeshCompiler compiler = new MeshCompiler();
 
+    private final ParseCache cache;
+
+    /** A compiler that parses every file of every revision (the CLI: one revision per run). */
     public RevisionCompiler(Limits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * A compiler that re-parses only the files whose content changed since an earlier revision
+     * compiled with the same cache (the reconcile loop).
+     */
+    public RevisionCompiler(Limits limits, ParseCache cache) {
         this.reader = new PolicyReader(limits);
+        this.cache = cache;
     }
 
     /**
@@ -37,11 +49,14 @@ public final class RevisionCompiler {
      */
     public CompiledRevision compile(SourceFiles policy, SourceFiles clusterState) {
         List<Diagnostic> diagnostics = new ArrayList<>(policy.diagnostics());
-        PolicyRead read = read(policy);
+        PolicyRead read = read(policy, cache);
+        if (cache != null) {
+            cache.retainOnly(policy.files());
+        }
         List<KubeObject> objects = new ArrayList<>(read.clusterObjects());
         if (!clusterState.files().isEmpty() || !clusterState.diagnostics().isEmpty()) {
             diagnostics.addAll(clusterState.diagnostics());
-            PolicyRead state = read(clusterState);
+            PolicyRead state = read(clusterState, null);
             diagnostics.addAll(state.diagnostics());
             objects.addAll(state.clusterObjects());
             state.policies().documents().forEach(d -> diagnostics.add(Diagnostic.of(Severity.WARNING,
@@ -56,7 +71,8 @@ public final class RevisionCompiler {
         return new CompiledRevision(checked, cluster, mesh, diagnostics);
     }
 
-    private PolicyRead read(SourceFiles files) {
-        return reader.combine(files.files().parallelStream().map(reader::readFile).toList());
+    private PolicyRead read(SourceFiles files, ParseCache parsed) {
+        return reader.combine(files.files().parallelStream()
+                .map(f -> parsed == null ? reader.readFile(f) : parsed.read(f, reader::readFile)).toList());
     }
 }

@@ -5,6 +5,7 @@ import io.gitmesh.schema.ClusterCatalog;
 import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.PolicyRead;
 import io.gitmesh.schema.PolicySet;
+import io.gitmesh.schema.policy.EnvoyOverride;
 import io.gitmesh.schema.policy.HttpRouteGroup;
 import io.gitmesh.schema.policy.TrafficSplit;
 import io.gitmesh.schema.policy.TrafficTarget;
@@ -33,6 +34,9 @@ public final class PolicyChecker {
             SplitChecks.check(split, index, cluster, findings);
         }
         SplitChecks.onePerRootService(policies.trafficSplits(), findings);
+        for (EnvoyOverride override : policies.envoyOverrides()) {
+            OverrideChecks.check(override, cluster, findings);
+        }
         // dependencies last, once every document's own errors are known
         policies.trafficTargets().forEach(t -> TargetChecks.dependencies(t, index, findings));
         policies.trafficSplits().forEach(s -> SplitChecks.dependencies(s, index, findings));

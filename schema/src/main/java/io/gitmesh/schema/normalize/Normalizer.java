@@ -1,6 +1,7 @@
 package io.gitmesh.schema.normalize;
 
 import io.gitmesh.schema.DocumentType;
+import io.gitmesh.schema.policy.EnvoyOverride;
 import io.gitmesh.schema.policy.HttpRouteGroup;
 import io.gitmesh.schema.policy.MeshConfig;
 import io.gitmesh.schema.policy.Meta;
@@ -35,6 +36,7 @@ public final class Normalizer {
             case TrafficSplit.KIND -> TrafficSplitReader.read(fields, meta, version);
             case MeshConfig.KIND -> type.group().equals(DocumentType.OSM_CONFIG)
                     ? OsmMeshConfigReader.read(fields, meta) : MeshConfigReader.read(fields, meta);
+            case EnvoyOverride.KIND -> EnvoyOverrideReader.read(fields, meta);
             default -> {
                 fields.error(fields.root().child("kind"), type.kind() + " " + type.apiVersion()
                         + " is not a policy kind gitmesh reads");

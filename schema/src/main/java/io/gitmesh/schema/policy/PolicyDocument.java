@@ -8,7 +8,7 @@ import io.gitmesh.schema.ResourceKey;
  * so diagnostics land on the line the user wrote.
  */
 public sealed interface PolicyDocument
-        permits TrafficTarget, HttpRouteGroup, TcpRoute, UdpRoute, TrafficSplit, MeshConfig {
+        permits TrafficTarget, HttpRouteGroup, TcpRoute, UdpRoute, TrafficSplit, MeshConfig, EnvoyOverride {
 
     Meta meta();
 

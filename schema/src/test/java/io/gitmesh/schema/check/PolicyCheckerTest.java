@@ -202,7 +202,20 @@ class PolicyCheckerTest {
                         service: shop-front
                         backends:
                         - {service: web-v1, weight: 1}
-                        """), Severity.WARNING, 5, "/spec/service", "root Service shop/shop-front does not exist"));
+                        """), Severity.WARNING, 5, "/spec/service", "root Service shop/shop-front does not exist"),
+                arguments("override selecting a ServiceAccount unknown to the cluster", """
+                        apiVersion: gitmesh.io/v1alpha1
+                        kind: EnvoyOverride
+                        metadata: {name: timeouts, namespace: shop}
+                        spec:
+                          selector: {serviceAccount: ghost}
+                          patches:
+                          - target: {type: Cluster}
+                            operation: merge
+                            value: {connect_timeout: 2s}
+                        """, Severity.WARNING, 5, "/spec/selector/serviceAccount",
+                        "ServiceAccount shop/ghost does not exist in the cluster state; this override applies to no"
+                                + " workload until it does"));
     }
 
     @ParameterizedTest(name = "{0}")

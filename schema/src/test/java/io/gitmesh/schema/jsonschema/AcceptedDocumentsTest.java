@@ -182,6 +182,31 @@ class AcceptedDocumentsTest {
                         kind: MeshConfig
                         metadata: {name: mesh}
                         """),
+                arguments("gitmesh.io/v1alpha1 EnvoyOverride", """
+                        apiVersion: gitmesh.io/v1alpha1
+                        kind: EnvoyOverride
+                        metadata: {name: tuning, namespace: shop}
+                        spec:
+                          selector:
+                            namespace: "*"
+                            serviceAccount: web
+                            labels: {app: web}
+                          patches:
+                          - target: {type: Cluster, match: {nameRegex: "shop/.*"}}
+                            operation: merge
+                            value: {connect_timeout: 2s}
+                          - target: {type: Listener, match: {port: 15003}}
+                            operation: merge
+                            value: {per_connection_buffer_limit_bytes: 32768}
+                          - target: {type: VirtualHost, routeConfiguration: outbound, match: {domain: web}}
+                            operation: replace
+                            value: {domains: [web]}
+                          - target: {type: HttpFilter, listener: inbound, name: envoy.filters.http.cors}
+                            operation: remove
+                          - target: {type: RouteConfiguration}
+                            operation: add
+                            value: {name: extra}
+                        """),
                 arguments("config.openservicemesh.io/v1alpha1 MeshConfig", """
                         apiVersion: config.openservicemesh.io/v1alpha1
                         kind: MeshConfig

@@ -38,6 +38,7 @@ final class SchemaGenerator {
     static final Set<String> HAND_WRITTEN = Set.of(
             "meta.k8s.io/v1/ObjectMeta.json",
             "gitmesh.io/v1alpha1/MeshConfig.json",
+            "gitmesh.io/v1alpha1/EnvoyOverride.json",
             "split.smi-spec.io/v1alpha1/TrafficSplit.json",
             "specs.smi-spec.io/v1alpha1/TCPRoute.json",
             "specs.smi-spec.io/v1alpha2/TCPRoute.json",
