@@ -4,6 +4,7 @@ import io.gitmesh.bench.mesh.ConfigFigures;
 import io.gitmesh.bench.mesh.ScaleMesh;
 import io.gitmesh.bench.mesh.ScaleScenario;
 import io.gitmesh.model.Mesh;
+import io.gitmesh.reconciler.compile.CompiledRevision;
 import io.gitmesh.xds.Flavour;
 import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
@@ -51,11 +52,11 @@ public class TranslationBenchmark {
 
     @Setup
     public void compile() {
-        ScaleMesh scale = new ScaleMesh(ScaleScenario.STANDARD);
-        mesh = scale.compile();
+        CompiledRevision revision = new ScaleMesh(ScaleScenario.STANDARD).compile();
+        mesh = revision.mesh().orElseThrow();
         groups = ScaleMesh.groups(mesh, flavour);
-        typical = ScaleMesh.groupOf(groups, TYPICAL_IDENTITY);
-        Map<SnapshotGroup, ProxyConfig> configs = scale.translate(mesh, groups, options);
+        typical = ScaleMesh.groupOf(mesh, flavour, TYPICAL_IDENTITY);
+        Map<SnapshotGroup, ProxyConfig> configs = ScaleMesh.configs(revision, flavour, options);
         System.out.println();
         System.out.println("# " + flavour + " configs of the scale scenario:");
         ConfigFigures.of(mesh, configs).lines().forEach(line -> System.out.println("#   " + line));

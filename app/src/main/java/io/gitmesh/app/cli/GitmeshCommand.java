@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "gitmesh", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "GitOps control plane for an Envoy service mesh: SMI policy in git, validated, diffed and "
                 + "served over xDS.",
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, DiffCommand.class, SimulateCommand.class, GraphCommand.class,
+            RenderCommand.class, BootstrapCommand.class, RunCommand.class, CaCommand.class,
+            CommandLine.HelpCommand.class})
 public final class GitmeshCommand implements Runnable {
     /** Exit code for usage and I/O errors, for every subcommand. */
     public static final int ERROR = 2;

@@ -35,10 +35,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (output != OutputFormat.text && output != OutputFormat.json) {
-            throw new UserError("validate prints text or json, not " + output);
-        }
-        CompiledRevision revision = new RevisionCompiler(Limits.DEFAULT).compile(
+        output.requireOneOf("validate", OutputFormat.text, OutputFormat.json);
+        CompiledRevision revision = Compilers.oneShot().compile(
                 Inputs.policyDirectory(dir, Limits.DEFAULT), Inputs.clusterState(clusterState, Limits.DEFAULT));
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {

@@ -1,7 +1,6 @@
 package io.gitmesh.bench.mesh;
 
 import io.gitmesh.model.Identity;
-import io.gitmesh.model.InboundPort;
 import io.gitmesh.model.Mesh;
 import io.gitmesh.reconciler.compile.CompiledRevision;
 import io.gitmesh.reconciler.compile.ParseCache;
@@ -12,24 +11,26 @@ import io.gitmesh.schema.SourceFiles;
 import io.gitmesh.xds.Flavour;
 import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
+import io.gitmesh.xds.override.OverrideCheck;
+import io.gitmesh.xds.translate.ProxyConfigs;
 import io.gitmesh.xds.translate.TranslateOptions;
-import io.gitmesh.xds.translate.Translator;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A {@link ScaleScenario} as the reconciler would see it, revision after revision: compiled through the
- * real pipeline ({@link RevisionCompiler} with a {@link ParseCache}, so a revision re-parses only its
- * changed files) and translated for every snapshot group.
+ * A {@link ScaleScenario} as {@code gitmesh run} sees it, revision after revision: compiled through the
+ * same pipeline (a {@link RevisionCompiler} with a {@link ParseCache}, so a revision re-parses only its
+ * changed files, and the Envoy override check) and translated by {@link ProxyConfigs}, as the app's
+ * xDS sink does (the scenario has no Envoy overrides).
  */
 public final class ScaleMesh {
     private static final SourceFiles NO_CLUSTER_STATE = new SourceFiles(List.of(), List.of());
 
     private final ScaleScenario scenario;
-    private final RevisionCompiler compiler = new RevisionCompiler(Limits.DEFAULT, new ParseCache());
-    private final Translator translator = new Translator();
+    private final RevisionCompiler compiler =
+            new RevisionCompiler(Limits.DEFAULT, new ParseCache(), List.of(new OverrideCheck()));
     private final SortedMap<String, SourceFile> files = new TreeMap<>();
 
     public ScaleMesh(ScaleScenario scenario) {
@@ -38,15 +39,17 @@ public final class ScaleMesh {
     }
 
     /**
-     * The mesh of the current files.
+     * The revision of the current files, with its mesh.
      *
      * @throws IllegalStateException if the generated repository has an error (a bug in the generator)
      */
-    public Mesh compile() {
+    public CompiledRevision compile() {
         CompiledRevision revision = compiler.compile(new SourceFiles(List.copyOf(files.values()), List.of()),
                 NO_CLUSTER_STATE);
-        return revision.mesh().orElseThrow(() -> new IllegalStateException(
-                "the generated repository is invalid: " + revision.diagnostics().getFirst()));
+        if (!revision.valid()) {
+            throw new IllegalStateException("the generated repository is invalid: " + revision.diagnostics().getFirst());
+        }
+        return revision;
     }
 
     /** Changes identity {@code identity}'s TrafficSplit to send {@code v1Weight} % to v1; takes effect on {@link #compile}. */
@@ -55,37 +58,20 @@ public final class ScaleMesh {
         files.put(split.path(), split);
     }
 
-    /** Every group's config, translated one after the other on this thread. */
-    public SortedMap<SnapshotGroup, ProxyConfig> translate(Mesh mesh, List<SnapshotGroup> groups,
+    /** The configs of every group of the flavour, translated one after the other on this thread. */
+    public static Map<SnapshotGroup, ProxyConfig> configs(CompiledRevision revision, Flavour flavour,
             TranslateOptions options) {
-        SortedMap<SnapshotGroup, ProxyConfig> configs = new TreeMap<>();
-        groups.forEach(group -> configs.put(group, translator.translate(mesh, group, options)));
-        return configs;
+        return new ProxyConfigs().build(revision.mesh().orElseThrow(), revision.cluster(), List.of(), options,
+                group -> group.flavour() == flavour).configs();
     }
 
-    /**
-     * One snapshot group per identity of the mesh, of the flavour, serving the ports its workloads listen
-     * on for its Services, as their bootstraps would say; sorted.
-     */
+    /** One snapshot group per identity of the mesh, of the flavour, as {@link ProxyConfigs#group} has it; sorted. */
     public static List<SnapshotGroup> groups(Mesh mesh, Flavour flavour) {
-        List<SnapshotGroup> groups = new ArrayList<>();
-        for (Identity identity : mesh.identities()) {
-            List<Integer> ports = mesh.inbound(identity).ports().stream()
-                    .map(InboundPort::targetPorts)
-                    .flatMap(List::stream)
-                    .toList();
-            groups.add(new SnapshotGroup(identity.namespace(), identity.serviceAccount(), flavour, ports));
-        }
-        return groups.stream().sorted().toList();
+        return mesh.identities().stream().map(identity -> ProxyConfigs.group(mesh, identity, flavour)).sorted().toList();
     }
 
-    /** The group of scenario identity {@code i} among {@code groups}. */
-    public static SnapshotGroup groupOf(List<SnapshotGroup> groups, int i) {
-        String namespace = ScaleScenario.namespace(i);
-        String name = ScaleScenario.name(i);
-        return groups.stream()
-                .filter(g -> g.namespace().equals(namespace) && g.serviceAccount().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no group for identity " + namespace + "/" + name));
+    /** The group of scenario identity {@code i}. */
+    public static SnapshotGroup groupOf(Mesh mesh, Flavour flavour, int i) {
+        return ProxyConfigs.group(mesh, new Identity(ScaleScenario.namespace(i), ScaleScenario.name(i)), flavour);
     }
 }

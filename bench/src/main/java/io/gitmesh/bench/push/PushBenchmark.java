@@ -5,6 +5,7 @@ import io.gitmesh.bench.mesh.ConfigFigures;
 import io.gitmesh.bench.mesh.ScaleMesh;
 import io.gitmesh.bench.mesh.ScaleScenario;
 import io.gitmesh.model.Mesh;
+import io.gitmesh.reconciler.compile.CompiledRevision;
 import io.gitmesh.xds.Flavour;
 import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -53,7 +53,7 @@ public final class PushBenchmark {
     private final XdsServer server;
     private List<SnapshotGroup> groups;
     private Map<SnapshotGroup, Integer> streamsPerGroup;
-    private SortedMap<SnapshotGroup, ProxyConfig> served;
+    private Map<SnapshotGroup, ProxyConfig> served;
     private LoadClientProcess client;
 
     private PushBenchmark(PushOptions options) {
@@ -73,10 +73,11 @@ public final class PushBenchmark {
         print("machine: %d processors, load average %.2f; java %s; max heap %d MiB", ProcessMeter.processors(),
                 ProcessMeter.loadAverage(), Runtime.version(), ProcessMeter.maxHeapBytes() >> 20);
         long start = System.nanoTime();
-        Mesh mesh = scale.compile();
+        CompiledRevision revision = scale.compile();
+        Mesh mesh = revision.mesh().orElseThrow();
         groups = ScaleMesh.groups(mesh, Flavour.ENVOY);
         long compiled = System.nanoTime();
-        served = scale.translate(mesh, groups, TRANSLATION);
+        served = ScaleMesh.configs(revision, Flavour.ENVOY, TRANSLATION);
         print("compiled in %d ms (cold), translated %d groups in %d ms (cold)", millis(compiled - start), groups.size(),
                 millis(System.nanoTime() - compiled));
         ConfigFigures.of(mesh, served).lines().forEach(line -> print("  %s", line));
@@ -179,9 +180,9 @@ public final class PushBenchmark {
         client.mark();
         long start = System.nanoTime();
         edit.run();
-        Mesh mesh = scale.compile();
+        CompiledRevision revision = scale.compile();
         long compiled = System.nanoTime();
-        SortedMap<SnapshotGroup, ProxyConfig> configs = scale.translate(mesh, groups, TRANSLATION);
+        Map<SnapshotGroup, ProxyConfig> configs = ScaleMesh.configs(revision, Flavour.ENVOY, TRANSLATION);
         long translated = System.nanoTime();
         Map<SnapshotGroup, Map<ResourceType, String>> awaited = changedVersions(served, configs);
         Duration cpuBefore = ProcessMeter.cpu();

@@ -10,6 +10,7 @@ import io.gitmesh.schema.PolicyRead;
 import io.gitmesh.schema.PolicyReader;
 import io.gitmesh.schema.Severity;
 import io.gitmesh.schema.SourceFiles;
+import io.gitmesh.schema.check.PolicyCheck;
 import io.gitmesh.schema.check.PolicyChecker;
 import io.gitmesh.schema.kube.KubeObject;
 import java.util.ArrayList;
@@ -28,19 +29,22 @@ public final class RevisionCompiler {
     private final MeshCompiler compiler = new MeshCompiler();
 
     private final ParseCache cache;
+    private final List<PolicyCheck> extraChecks;
 
     /** A compiler that parses every file of every revision (the CLI: one revision per run). */
     public RevisionCompiler(Limits limits) {
-        this(limits, null);
+        this(limits, null, List.of());
     }
 
     /**
-     * A compiler that re-parses only the files whose content changed since an earlier revision
-     * compiled with the same cache (the reconcile loop).
+     * @param cache       when given, only files whose content changed since an earlier revision
+     *                    compiled with the same cache are parsed again (the reconcile loop)
+     * @param extraChecks checks from other modules (Envoy overrides), run after the built-in rules
      */
-    public RevisionCompiler(Limits limits, ParseCache cache) {
+    public RevisionCompiler(Limits limits, ParseCache cache, List<PolicyCheck> extraChecks) {
         this.reader = new PolicyReader(limits);
         this.cache = cache;
+        this.extraChecks = List.copyOf(extraChecks);
     }
 
     /**
@@ -66,6 +70,7 @@ public final class RevisionCompiler {
         ClusterState cluster = ClusterState.of(objects);
         CheckedPolicy checked = checker.check(read, cluster);
         diagnostics.addAll(checked.diagnostics());
+        extraChecks.forEach(check -> diagnostics.addAll(check.check(checked.policies())));
         boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
         Optional<Mesh> mesh = valid ? Optional.of(compiler.compile(checked.policies(), cluster)) : Optional.empty();
         return new CompiledRevision(checked, cluster, mesh, diagnostics);

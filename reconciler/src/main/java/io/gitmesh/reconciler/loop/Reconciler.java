@@ -3,6 +3,7 @@ package io.gitmesh.reconciler.loop;
 import io.gitmesh.reconciler.compile.CompiledRevision;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
 import io.gitmesh.reconciler.source.Commit;
+import io.gitmesh.reconciler.source.CommitId;
 import io.gitmesh.reconciler.source.GitSource;
 import io.gitmesh.reconciler.source.GitSourceException;
 import io.gitmesh.reconciler.source.PolicyPaths;
@@ -40,7 +41,7 @@ public final class Reconciler {
     private final Timer passTimer;
 
     private volatile ReconcileStatus status = ReconcileStatus.INITIAL;
-    private Optional<Commit> attempted = Optional.empty();
+    private Optional<CommitId> attempted = Optional.empty();
     private SourceFiles attemptedClusterState;
 
     public Reconciler(GitSource source, PolicyPaths paths, Supplier<SourceFiles> clusterState,
@@ -81,12 +82,12 @@ public final class Reconciler {
                     status.lastApplied().map(c -> c.id().abbreviated()).orElse("-"));
         }
         SourceFiles cluster = clusterState.get();
-        if (attempted.equals(Optional.of(commit)) && cluster.equals(attemptedClusterState)) {
+        if (attempted.equals(Optional.of(commit.id())) && cluster.equals(attemptedClusterState)) {
             Outcome same = status.lastOutcome().filter(o -> o instanceof Outcome.Refused)
                     .orElse(new Outcome.Unchanged(commit));
             return record(same, now, status.diagnostics(), resolved.historyRewritten(), Optional.of(commit));
         }
-        attempted = Optional.of(commit);
+        attempted = Optional.of(commit.id());
         attemptedClusterState = cluster;
         SourceFiles files;
         try {

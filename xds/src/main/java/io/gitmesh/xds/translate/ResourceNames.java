@@ -43,7 +43,8 @@ public final class ResourceNames {
     /** The route for the requests no header-matched route of a split takes. */
     public static final String DEFAULT_ROUTE = "default";
 
-    private static final String GRPC_SERVER_LISTENER_TEMPLATE = "grpc/server?xds.resource.listening_address=0.0.0.0:";
+    private static final String GRPC_SERVER_LISTENER_PREFIX = "grpc/server?xds.resource.listening_address=";
+    private static final String GRPC_SERVER_LISTENER_TEMPLATE = GRPC_SERVER_LISTENER_PREFIX + "0.0.0.0:";
 
     private ResourceNames() {
     }
@@ -133,6 +134,10 @@ public final class ResourceNames {
      * {@code grpc/server?xds.resource.listening_address=%s}, filled with {@code 0.0.0.0:<port>} whatever
      * address the server binds.
      */
+    public static String grpcServerListenerTemplate() {
+        return GRPC_SERVER_LISTENER_PREFIX + "%s";
+    }
+
     public static String grpcServerListener(int port) {
         return GRPC_SERVER_LISTENER_TEMPLATE + port;
     }

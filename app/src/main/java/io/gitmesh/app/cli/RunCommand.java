@@ -1,0 +1,173 @@
+package io.gitmesh.app.cli;
+
+import io.gitmesh.app.run.ControlPlane;
+import io.gitmesh.reconciler.files.DirectoryGitSource;
+import io.gitmesh.reconciler.files.DirectorySource;
+import io.gitmesh.reconciler.git.JGitSource;
+import io.gitmesh.reconciler.source.Credentials;
+import io.gitmesh.reconciler.source.GitRepositoryConfig;
+import io.gitmesh.reconciler.source.GitSource;
+import io.gitmesh.reconciler.source.PolicyPaths;
+import io.gitmesh.reconciler.source.Reference;
+import io.gitmesh.reconciler.source.Secret;
+import io.gitmesh.reconciler.source.SignatureVerification;
+import io.gitmesh.schema.Limits;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gitmesh run}: follow a repository and serve it over xDS until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Follow a policy repository and serve the mesh over xDS until stopped (Ctrl-C).",
+            "--repo takes a git URL (https://, ssh://, file://), a local git repository, or a plain directory "
+                + "(each content change is a revision)."})
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--repo", required = true, paramLabel = "URL|DIR", description = "The policy repository.")
+    String repo;
+
+    @ArgGroup(exclusive = true)
+    Ref ref = new Ref();
+
+    static final class Ref {
+        @Option(names = "--branch", paramLabel = "B", description = "Follow this branch (default: the remote's HEAD).")
+        String branch;
+
+        @Option(names = "--tag", paramLabel = "T", description = "Pin to this tag.")
+        String tag;
+
+        @Option(names = "--commit", paramLabel = "C", description = "Pin to this commit.")
+        String commit;
+    }
+
+    @Option(names = "--path", paramLabel = "P", description = "Only read policy under this path (repeatable).")
+    List<String> paths = List.of();
+
+    @Option(names = "--interval", paramLabel = "D", defaultValue = "15s", converter = DurationConverter.class,
+            description = "Poll interval, with ±10% jitter (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--cluster", paramLabel = "FILE",
+            description = "Kubernetes objects (file or directory) that stand in for the cluster.")
+    Path cluster;
+
+    @Option(names = "--xds-address", paramLabel = "A", defaultValue = "127.0.0.1:15012",
+            converter = AddressConverter.class, description = "xDS server address (default: ${DEFAULT-VALUE}).")
+    InetSocketAddress xdsAddress;
+
+    @Option(names = "--http-address", paramLabel = "A", defaultValue = "127.0.0.1:15014",
+            converter = AddressConverter.class,
+            description = "Health, metrics, status and webhook address (default: ${DEFAULT-VALUE}).")
+    InetSocketAddress httpAddress;
+
+    @Option(names = "--insecure-xds", description = "Plaintext xDS; only on a loopback address (development).")
+    boolean insecureXds;
+
+    @Option(names = "--webhook-secret-file", paramLabel = "FILE",
+            description = "Enables POST /hooks/git, verified by HMAC-SHA256 with this secret.")
+    Path webhookSecretFile;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where the repository copy is kept.")
+    Path cacheDir;
+
+    @Option(names = "--git-username", paramLabel = "USER", description = "HTTP basic-auth user (with a token).")
+    String gitUsername;
+
+    @Option(names = "--git-token-file", paramLabel = "FILE", description = "HTTP token or password, from a file.")
+    Path gitTokenFile;
+
+    @Option(names = "--git-token-env", paramLabel = "VAR", description = "HTTP token or password, from a variable.")
+    String gitTokenEnv;
+
+    @Option(names = "--ssh-key", paramLabel = "FILE", description = "SSH private key (needs --known-hosts).")
+    Path sshKey;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "SSH known_hosts; unknown hosts are refused.")
+    Path knownHosts;
+
+    @Option(names = "--trusted-keys", paramLabel = "FILE",
+            description = "OpenPGP public keys; the commit to apply must be signed by one of them.")
+    Path trustedKeys;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!insecureXds) {
+            throw new UserError("xDS over mTLS arrives with the CA; for now run with --insecure-xds on a loopback "
+                    + "--xds-address");
+        }
+        if (!xdsAddress.getAddress().isLoopbackAddress()) {
+            throw new UserError("--insecure-xds is allowed only on a loopback address, not " + xdsAddress);
+        }
+        Optional<byte[]> secret = Optional.empty();
+        if (webhookSecretFile != null) {
+            secret = Optional.of(Files.readString(webhookSecretFile).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        GitSource source = source();
+        Path clusterPath = cluster;
+        try (ControlPlane plane = ControlPlane.start(new ControlPlane.Settings(xdsAddress, httpAddress, interval,
+                true, secret), source, paths.isEmpty() ? PolicyPaths.WHOLE_TREE : PolicyPaths.of(paths),
+                () -> Inputs.clusterState(clusterPath, Limits.DEFAULT), Compilers.continuous())) {
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "gitmesh-shutdown"));
+            stopped.await();
+        } finally {
+            if (source instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+        return 0;
+    }
+
+    private GitSource source() throws IOException {
+        Path local = Path.of(repo);
+        if (Files.isDirectory(local) && !Files.exists(local.resolve(".git")) && !repo.endsWith(".git")) {
+            return new DirectoryGitSource(local, new DirectorySource(Limits.DEFAULT), Clock.systemUTC());
+        }
+        String url = Files.isDirectory(local) ? local.toAbsolutePath().toUri().toString() : repo;
+        Reference reference = ref.branch != null ? new Reference.Branch(ref.branch)
+                : ref.tag != null ? new Reference.Tag(ref.tag)
+                : ref.commit != null ? new Reference.Pinned(ref.commit) : new Reference.DefaultBranch();
+        GitRepositoryConfig config = GitRepositoryConfig.of(url, reference).withCredentials(credentials());
+        if (trustedKeys != null) {
+            config = config.withVerification(new SignatureVerification.Head(trustedKeys));
+        }
+        Path cache = cacheDir != null ? cacheDir : Path.of(System.getProperty("java.io.tmpdir"), "gitmesh-cache",
+                HexFormat.of().formatHex(sha256(url)).substring(0, 16));
+        Files.createDirectories(cache);
+        return new JGitSource(config, cache, Limits.DEFAULT);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Credentials credentials() {
+        if (sshKey != null || knownHosts != null) {
+            if (sshKey == null || knownHosts == null) {
+                throw new UserError("--ssh-key and --known-hosts go together");
+            }
+            return new Credentials.SshKey(sshKey, knownHosts);
+        }
+        Secret token = gitTokenFile != null ? new Secret.FromFile(gitTokenFile)
+                : gitTokenEnv != null ? new Secret.FromEnvironment(gitTokenEnv) : null;
+        if (token == null) {
+            return new Credentials.None();
+        }
+        return gitUsername != null ? new Credentials.HttpBasic(gitUsername, token) : new Credentials.HttpBearer(token);
+    }
+}

@@ -1,0 +1,90 @@
+package io.gitmesh.app.run;
+
+import io.gitmesh.model.Identity;
+import io.gitmesh.model.Mesh;
+import io.gitmesh.reconciler.loop.AppliedRevision;
+import io.gitmesh.reconciler.loop.MeshSink;
+import io.gitmesh.schema.Diagnostic;
+import io.gitmesh.xds.Flavour;
+import io.gitmesh.xds.NodeMetadata;
+import io.gitmesh.xds.ProxyConfig;
+import io.gitmesh.xds.SnapshotGroup;
+import io.gitmesh.xds.SnapshotGroupResolver;
+import io.gitmesh.xds.override.OverrideValidator;
+import io.gitmesh.xds.server.XdsServer;
+import io.gitmesh.xds.translate.ProxyConfigs;
+import io.gitmesh.xds.translate.TranslateOptions;
+import io.envoyproxy.envoy.config.core.v3.Node;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects the reconciler to the xDS server: every applied revision is translated for every
+ * identity and flavour, the Envoy overrides applied, and the whole desired state published (the
+ * server pushes only groups whose content changed). Also resolves connecting proxies to their group.
+ */
+final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
+    private static final Logger LOG = LoggerFactory.getLogger(XdsMeshSink.class);
+
+    /** What is served now. */
+    record Served(AppliedRevision revision, Map<SnapshotGroup, ProxyConfig> configs, List<Diagnostic> diagnostics) { }
+
+    private final TranslateOptions options;
+    private final ProxyConfigs proxyConfigs = new ProxyConfigs();
+    private final OverrideValidator overrides = new OverrideValidator();
+    private final AtomicReference<Served> served = new AtomicReference<>();
+    private XdsServer server;
+
+    XdsMeshSink(TranslateOptions options) {
+        this.options = options;
+    }
+
+    void attach(XdsServer xdsServer) {
+        this.server = xdsServer;
+    }
+
+    Optional<Served> served() {
+        return Optional.ofNullable(served.get());
+    }
+
+    @Override
+    public void publish(AppliedRevision revision) {
+        Mesh mesh = revision.mesh();
+        var valid = overrides.validate(revision.compiled().checked().policies().envoyOverrides()).valid();
+        ProxyConfigs.Result result = proxyConfigs.build(mesh, revision.compiled().cluster(), valid, options);
+        served.set(new Served(revision, result.configs(), result.diagnostics()));
+        result.diagnostics().forEach(d -> LOG.warn("override not applied: {}", d.toText()));
+        String commit = revision.commit().id().abbreviated();
+        server.publish(result.configs()).whenComplete((published, failure) -> {
+            if (failure != null) {
+                LOG.error("publishing commit={} failed: {}", commit, failure.toString());
+            } else if (!published.refused().isEmpty()) {
+                LOG.error("commit={}: the server refused inconsistent groups {}", commit, published.refused());
+            }
+        });
+    }
+
+    /**
+     * A proxy's group from its node metadata; when the node does not declare its served ports, the
+     * ports the mesh gives its identity (so a bootstrap need not know them).
+     */
+    @Override
+    public Optional<SnapshotGroup> groupOf(Node node) {
+        Optional<SnapshotGroup> declared = NodeMetadata.groupOf(node);
+        if (declared.isEmpty() || !declared.get().ports().isEmpty()) {
+            return declared;
+        }
+        SnapshotGroup group = declared.get();
+        Served now = served.get();
+        if (now == null) {
+            return declared;
+        }
+        Identity identity = new Identity(group.namespace(), group.serviceAccount());
+        Flavour flavour = group.flavour();
+        return Optional.of(ProxyConfigs.group(now.revision().mesh(), identity, flavour));
+    }
+}
