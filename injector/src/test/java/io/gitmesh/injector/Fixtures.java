@@ -17,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The injection fixtures: {@code src/test/resources/testdata/<name>.yaml}, each with its golden
@@ -71,6 +73,31 @@ public final class Fixtures {
     /** The golden file's documents (its comments dropped). */
     public static List<JsonNode> goldenDocuments(String name) {
         return read(TESTDATA.resolve(name + GOLDEN_SUFFIX)).stream().map(SourceDocument::root).toList();
+    }
+
+    /**
+     * The pod a document stands for, as the API server would create it: a Pod itself, or a workload's pod
+     * template in the workload's namespace, named by the API server from {@code generateName}
+     * ({@code <workload>-}); empty for other kinds.
+     */
+    public static Optional<ObjectNode> podOf(JsonNode document) {
+        String kind = document.path("kind").asString("");
+        if (kind.equals("Pod")) {
+            return Optional.of(((ObjectNode) document).deepCopy());
+        }
+        JsonNode template = kind.equals("CronJob") ? document.at("/spec/jobTemplate/spec/template")
+                : document.at("/spec/template");
+        if (!template.isObject()) {
+            return Optional.empty();
+        }
+        ObjectNode pod = KubernetesJson.MAPPER.createObjectNode().put("apiVersion", "v1").put("kind", "Pod");
+        ObjectNode metadata = template.path("metadata").isObject() ? ((ObjectNode) template.get("metadata")).deepCopy()
+                : KubernetesJson.MAPPER.createObjectNode();
+        metadata.put("generateName", document.at("/metadata/name").asString() + "-")
+                .put("namespace", document.at("/metadata/namespace").asString());
+        pod.set("metadata", metadata);
+        pod.set("spec", template.get("spec").deepCopy());
+        return Optional.of(pod);
     }
 
     private static List<SourceDocument> read(Path file) {

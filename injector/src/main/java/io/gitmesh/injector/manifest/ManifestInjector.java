@@ -3,6 +3,7 @@ package io.gitmesh.injector.manifest;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.gitmesh.injector.KubernetesJson;
+import io.gitmesh.injector.ReadProblems;
 import io.gitmesh.injector.mutate.Injection;
 import io.gitmesh.injector.mutate.PodInput;
 import io.gitmesh.injector.mutate.PodMutator;
@@ -49,10 +50,13 @@ public final class ManifestInjector {
         try {
             metadata = pod.path("metadata").isObject()
                     ? KubernetesJson.MAPPER.treeToValue(pod.get("metadata"), ObjectMeta.class) : new ObjectMeta();
+        } catch (JacksonException e) {
+            return unreadable(kind.get().podPointer() + "/metadata", e);
+        }
+        try {
             spec = KubernetesJson.MAPPER.treeToValue(pod.get("spec"), PodSpec.class);
         } catch (JacksonException e) {
-            return new ManifestInjection.Refused(List.of("the pod at " + kind.get().podPointer() + " is not a "
-                    + "valid pod: " + e.getOriginalMessage() + " (at " + e.getPathReference() + ")"));
+            return unreadable(kind.get().podPointer() + "/spec", e);
         }
         return switch (mutator.mutate(new PodInput(metadata, spec, namespaceLabels, Optional.empty()))) {
             case Injection.Injected injected -> new ManifestInjection.Injected(
@@ -60,6 +64,10 @@ public final class ManifestInjector {
             case Injection.NotInjected notInjected -> new ManifestInjection.Unchanged(document, notInjected.reason());
             case Injection.Refused refused -> new ManifestInjection.Refused(refused.problems());
         };
+    }
+
+    private static ManifestInjection unreadable(String pointer, JacksonException e) {
+        return new ManifestInjection.Refused(List.of("the pod cannot be read: " + ReadProblems.describe(pointer, e)));
     }
 
     /** The document with the pod's metadata and spec replaced in place (a template without metadata gets it first). */

@@ -2,6 +2,7 @@ package io.gitmesh.injector.webhook;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.gitmesh.injector.KubernetesJson;
+import io.gitmesh.injector.ReadProblems;
 import io.gitmesh.injector.mutate.Injection;
 import io.gitmesh.injector.mutate.PodInput;
 import io.gitmesh.injector.mutate.PodMutator;
@@ -78,8 +79,7 @@ public final class AdmissionHandler {
         try {
             pod = KubernetesJson.MAPPER.treeToValue(object, Pod.class);
         } catch (JacksonException e) {
-            return denied(uid, "the pod cannot be read: " + e.getOriginalMessage() + " (at " + e.getPathReference()
-                    + ")");
+            return denied(uid, "the pod cannot be read: " + ReadProblems.describe("", e));
         }
         if (pod == null || pod.getMetadata() == null || pod.getSpec() == null) {
             return denied(uid, "the pod cannot be read: it has no metadata or no spec");
