@@ -14,7 +14,14 @@ public sealed interface ManifestInjection {
         }
     }
 
-    /** The document, unchanged, and why: not a workload, opted out, already injected, ... */
+    /** A document of another kind (a Service, a ConfigMap, ...), as it was. */
+    record PassedThrough(JsonNode document) implements ManifestInjection {
+        public PassedThrough {
+            Objects.requireNonNull(document, "document");
+        }
+    }
+
+    /** A Pod or workload left as it was, and why: opted out, host network, already injected, ... */
     record Unchanged(JsonNode document, String reason) implements ManifestInjection {
         public Unchanged {
             Objects.requireNonNull(document, "document");

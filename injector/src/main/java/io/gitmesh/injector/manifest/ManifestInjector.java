@@ -38,7 +38,7 @@ public final class ManifestInjector {
         Optional<WorkloadKind> kind = WorkloadKind.of(document.path("apiVersion").asString(""),
                 document.path("kind").asString(""));
         if (kind.isEmpty()) {
-            return new ManifestInjection.Unchanged(document, "not a Pod or a workload with a pod template");
+            return new ManifestInjection.PassedThrough(document);
         }
         JsonNode pod = document.at(kind.get().podPointer());
         if (!pod.isObject() || !pod.path("spec").isObject()) {

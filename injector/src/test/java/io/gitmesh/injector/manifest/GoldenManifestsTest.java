@@ -2,6 +2,7 @@ package io.gitmesh.injector.manifest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.gitmesh.injector.Fixtures;
 import io.gitmesh.injector.mutate.PodInput;
@@ -51,8 +52,12 @@ class GoldenManifestsTest {
     void injectingTheGoldenAgainChangesNothing(String name) {
         ManifestInjector injector = injector(name);
         for (JsonNode document : Fixtures.goldenDocuments(name)) {
-            assertThat(injector.inject(document)).isInstanceOfSatisfying(ManifestInjection.Unchanged.class,
-                    unchanged -> assertThat(unchanged.document()).isEqualTo(document));
+            switch (injector.inject(document)) {
+                case ManifestInjection.PassedThrough passed -> assertThat(passed.document()).isEqualTo(document);
+                case ManifestInjection.Unchanged unchanged -> assertThat(unchanged.document()).isEqualTo(document);
+                case ManifestInjection.Injected injected -> fail("injected again: %s", injected.document());
+                case ManifestInjection.Refused refused -> fail("refused: %s", refused.problems());
+            }
         }
     }
 
@@ -92,6 +97,8 @@ class GoldenManifestsTest {
                 }
                 case ManifestInjection.Unchanged unchanged -> out.append("# unchanged: ").append(unchanged.reason())
                         .append('\n').append(ManifestYaml.write(List.of(unchanged.document())));
+                case ManifestInjection.PassedThrough passed -> out.append("# passed through: not a workload\n")
+                        .append(ManifestYaml.write(List.of(passed.document())));
                 case ManifestInjection.Refused refused ->
                         refused.problems().forEach(p -> out.append("# refused: ").append(p).append('\n'));
             }

@@ -32,8 +32,7 @@ class ManifestInjectorTest {
     void passesOtherDocumentsThrough(String name, String json) {
         JsonNode document = KubernetesJson.MAPPER.readTree(json);
 
-        assertThat(INJECTOR.inject(document)).isEqualTo(new ManifestInjection.Unchanged(document,
-                "not a Pod or a workload with a pod template"));
+        assertThat(INJECTOR.inject(document)).isEqualTo(new ManifestInjection.PassedThrough(document));
     }
 
     static Stream<Arguments> unreadable() {
