@@ -56,22 +56,23 @@ public final class AdmissionHandler {
             return failure(400, "expected an " + API_VERSION + " " + KIND);
         }
         JsonNode request = review.path("request");
-        String uid = request.path("uid").asString("");
-        if (!request.path("uid").isString() || uid.isEmpty()) {
+        if (!request.path("uid").isString() || request.path("uid").asString().isEmpty()) {
             return failure(400, "the AdmissionReview has no request.uid");
         }
+        String uid = request.path("uid").asString();
         return new WebhookAnswer(200, KubernetesJson.MAPPER.writeValueAsBytes(answer(uid, request)));
     }
 
     private ObjectNode answer(String uid, JsonNode request) {
-        JsonNode kind = request.path("kind");
-        String what = kind.path("group").asString("") + "/" + kind.path("version").asString("") + " "
-                + kind.path("kind").asString("");
-        if (!"/v1 Pod".equals(what) || !request.path("subResource").asString("").isEmpty()) {
-            return allowed(uid, List.of("the gitmesh injector only mutates pods, not " + what.strip()
-                    + ": check the webhook's rules"));
+        String group = request.at("/kind/group").asString("");
+        String version = request.at("/kind/version").asString("");
+        String kind = request.at("/kind/kind").asString("");
+        if (!group.isEmpty() || !version.equals("v1") || !kind.equals("Pod")) {
+            return allowed(uid, List.of("the gitmesh injector only mutates pods, not "
+                    + (group.isEmpty() ? "" : group + "/") + version + " " + kind + ": check the webhook's rules"));
         }
-        if (!"CREATE".equals(request.path("operation").asString(""))) {
+        if (!request.path("subResource").asString("").isEmpty()
+                || !"CREATE".equals(request.path("operation").asString(""))) {
             return allowed(uid, List.of());
         }
         JsonNode object = request.path("object");

@@ -95,7 +95,8 @@ class PodMutatorTest {
 
         MUTATOR.mutate(new PodInput(metadata, spec, ENABLED, Optional.empty()));
 
-        assertThat((JsonNode) KubernetesJson.MAPPER.valueToTree(List.of(metadata, spec))).isEqualTo(before);
+        JsonNode after = KubernetesJson.MAPPER.valueToTree(List.of(metadata, spec));
+        assertThat(after).isEqualTo(before);
     }
 
     @Test

@@ -125,6 +125,15 @@ class AdmissionHandlerTest {
                 .isEqualTo("the gitmesh injector only mutates pods, not apps/v1 Deployment: check the webhook's rules");
     }
 
+    @Test
+    void anotherCoreKindIsNamedWithoutAGroup() {
+        ObjectNode review = Reviews.podCreate("u-9", pod());
+        ((ObjectNode) review.at("/request/kind")).put("kind", "Service");
+
+        assertThat(Reviews.response(HANDLER.handle(bytes(review))).path("warnings").get(0).asString())
+                .isEqualTo("the gitmesh injector only mutates pods, not v1 Service: check the webhook's rules");
+    }
+
     static Stream<Arguments> leftAlone() {
         return Stream.of(
                 arguments("an UPDATE", "/request/operation", "UPDATE"),
@@ -141,6 +150,7 @@ class AdmissionHandlerTest {
 
         assertThat(response.path("allowed").asBoolean()).isTrue();
         assertThat(response.has("patch")).isFalse();
+        assertThat(response.has("warnings")).isFalse();
     }
 
     @Test
