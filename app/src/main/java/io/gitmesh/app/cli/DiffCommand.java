@@ -1,9 +1,8 @@
 package io.gitmesh.app.cli;
 
-import io.gitmesh.model.Mesh;
 import io.gitmesh.model.diff.Plan;
 import io.gitmesh.model.diff.Planner;
-import io.gitmesh.schema.Limits;
+import io.gitmesh.reconciler.git.LocalRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,22 +13,31 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gitmesh diff}: what changes in the mesh from one revision to another. Exit 0 no change,
- * 1 changes, 2 error (an invalid side among them).
+ * {@code gitmesh diff}: what changes in the mesh from one git revision of a policy folder to another
+ * (by default, to the working tree). Exit 0 no change, 1 changes, 2 error (an unknown or invalid
+ * revision among them).
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Plan the change from one policy revision to another: resources, access granted and "
-                + "revoked, traffic weights, and the workloads whose proxy config changes.",
-            "Exit codes: 0 no change, 1 changes, 2 usage or I/O error, or an invalid revision."})
+        description = {"Plan the change from one git revision of a policy folder to another: resources, access "
+                + "granted and revoked, traffic weights, and the workloads whose proxy config changes.",
+            "REF is anything git names a commit with: a branch, a tag, a commit id, HEAD~1, origin/main.",
+            "Exit codes: 0 no change, 1 changes, 2 usage or I/O error, or an unknown or invalid revision."})
 final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BEFORE_DIR", description = "The policy directory before the change.")
-    Path before;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "Policy folder inside a git repository (default: the current directory); paths are "
+                    + "relative to it.")
+    Path dir;
 
-    @Parameters(index = "1", paramLabel = "AFTER_DIR", description = "The policy directory after the change.")
-    Path after;
+    @Option(names = "--from", required = true, paramLabel = "REF", description = "The revision before the change.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "REF",
+            description = "The revision after the change (default: the working tree, with uncommitted edits, new "
+                    + "files that git does not ignore, and deletions).")
+    String to;
 
     @Option(names = "--cluster-state", paramLabel = "FILE",
             description = "Kubernetes objects (file or directory) that stand in for the cluster, on both sides.")
@@ -42,19 +50,25 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.requireOneOf("diff", OutputFormat.text, OutputFormat.json, OutputFormat.markdown);
-        RevisionSource from = new DirectoryRevision(before, Limits.DEFAULT);
-        RevisionSource to = new DirectoryRevision(after, Limits.DEFAULT);
         MeshLoader loader = new MeshLoader(clusterState);
-        Mesh was = loader.mesh(from, "the before side (" + from.name() + ")");
-        Mesh is = loader.mesh(to, "the after side (" + to.name() + ")");
-        Plan plan = new Planner().plan(was, is);
+        try (LocalRepository repository = Inputs.repository(dir)) {
+            GitRevision before = GitRevision.commit(repository, "--from", from);
+            GitRevision after = to == null ? GitRevision.workingTree(repository)
+                    : GitRevision.commit(repository, "--to", to);
+            Plan plan = new Planner().plan(loader.mesh(before, before.side("--from")),
+                    loader.mesh(after, after.side("--to")));
+            print(plan, before, after);
+            return plan.isEmpty() ? 0 : 1;
+        }
+    }
+
+    private void print(Plan plan, GitRevision before, GitRevision after) {
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
-            case json -> out.println(DiagnosticsOutput.pretty(PlanJson.of(plan, from.name(), to.name())));
-            case markdown -> out.print(PlanMarkdown.of(plan, from.name(), to.name()));
-            default -> PlanText.print(plan, from.name(), to.name(), out);
+            case json -> out.println(DiagnosticsOutput.pretty(PlanJson.of(plan, before.id(), after.id())));
+            case markdown -> out.print(PlanMarkdown.of(plan, before.label(), after.label()));
+            default -> PlanText.print(plan, before.label(), after.label(), out);
         }
         out.flush();
-        return plan.isEmpty() ? 0 : 1;
     }
 }

@@ -4,10 +4,10 @@ import io.gitmesh.schema.Limits;
 import io.gitmesh.schema.SourceFiles;
 import java.nio.file.Path;
 
-/** A revision as the files in a directory (the working tree). */
+/** A revision as the files in a directory outside any git repository. */
 record DirectoryRevision(Path dir, Limits limits) implements RevisionSource {
     @Override
-    public String name() {
+    public String label() {
         return dir.toString();
     }
 

@@ -3,28 +3,26 @@ package io.gitmesh.app.cli;
 import io.gitmesh.model.graph.Dot;
 import io.gitmesh.model.graph.MeshGraph;
 import io.gitmesh.model.graph.Mermaid;
-import io.gitmesh.schema.Limits;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gitmesh graph}: who may call which service port, and where the splits send the traffic. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = {"Draw the mesh: identities and service ports, access edges labelled with their routes, "
                 + "split edges with their weights.",
-            "Exit codes: 0 drawn, 2 usage or I/O error, or an invalid revision."})
+            "Exit codes: 0 drawn, 2 usage or I/O error, or an unknown or invalid revision."})
 final class GraphCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "Policy directory (default: the current directory).")
-    Path dir;
+    @Mixin
+    RevisionOptions revision;
 
     @Option(names = "--cluster-state", paramLabel = "FILE",
             description = "Kubernetes objects (file or directory) that stand in for the cluster.")
@@ -37,8 +35,7 @@ final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.requireOneOf("graph", OutputFormat.mermaid, OutputFormat.dot, OutputFormat.json);
-        RevisionSource revision = new DirectoryRevision(dir, Limits.DEFAULT);
-        MeshGraph graph = MeshGraph.of(new MeshLoader(clusterState).mesh(revision, revision.name()));
+        MeshGraph graph = MeshGraph.of(revision.mesh(new MeshLoader(clusterState)));
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case json -> out.println(DiagnosticsOutput.pretty(GraphJson.of(graph)));

@@ -25,10 +25,18 @@ final class MeshLoader {
 
     /** @param what how an error names the revision, e.g. {@code the after side (pr/)} */
     Mesh mesh(RevisionSource source, String what) {
+        return compiled(source, what).mesh().orElseThrow();
+    }
+
+    /** The whole compiled revision (mesh, cluster state, policies), which is valid. */
+    CompiledRevision compiled(RevisionSource source, String what) {
         CompiledRevision revision = compiler.compile(source.files(), clusterState);
-        return revision.mesh().orElseThrow(() -> new UserError(what + " is invalid ("
-                + DiagnosticsOutput.summary(revision.diagnostics()) + "); `gitmesh validate` tells more:"
-                + revision.diagnostics().stream().filter(Diagnostic::isError)
-                        .map(d -> System.lineSeparator() + "  " + d.toText()).collect(Collectors.joining())));
+        if (revision.mesh().isEmpty()) {
+            throw new UserError(what + " is invalid (" + DiagnosticsOutput.summary(revision.diagnostics())
+                    + "); `gitmesh validate` tells more:" + revision.diagnostics().stream()
+                            .filter(Diagnostic::isError).map(d -> System.lineSeparator() + "  " + d.toText())
+                            .collect(Collectors.joining()));
+        }
+        return revision;
     }
 }

@@ -3,8 +3,6 @@ package io.gitmesh.app.cli;
 import io.gitmesh.model.Identity;
 import io.gitmesh.model.Mesh;
 import io.gitmesh.reconciler.compile.CompiledRevision;
-import io.gitmesh.schema.Diagnostic;
-import io.gitmesh.schema.Limits;
 import io.gitmesh.xds.Flavour;
 import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
@@ -18,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,9 +30,8 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "Policy directory (default: the current directory).")
-    Path dir;
+    @Mixin
+    RevisionOptions revision;
 
     @Option(names = "--workload", required = true, paramLabel = "NS/SA", converter = IdentityConverter.class,
             description = "The workload's namespace and service account.")
@@ -61,21 +58,17 @@ final class RenderCommand implements Callable<Integer> {
         output.requireOneOf("render", OutputFormat.json, OutputFormat.yaml);
         Flavour f = Flavour.fromWireName(flavour).orElseThrow(() -> new UserError("--flavour is envoy or grpc, not "
                 + flavour));
-        CompiledRevision revision = Compilers.oneShot().compile(Inputs.policyDirectory(dir, Limits.DEFAULT),
-                Inputs.clusterState(clusterState, Limits.DEFAULT));
-        Mesh mesh = revision.mesh().orElseThrow(() -> new UserError(dir + " is invalid ("
-                + DiagnosticsOutput.summary(revision.diagnostics()) + "); `gitmesh validate` tells more:"
-                + revision.diagnostics().stream().filter(Diagnostic::isError)
-                        .map(d -> System.lineSeparator() + "  " + d.toText()).collect(Collectors.joining())));
+        CompiledRevision compiled = revision.compiled(new MeshLoader(clusterState));
+        Mesh mesh = compiled.mesh().orElseThrow();
         if (!mesh.identities().contains(workload)) {
             throw new UserError("no workload " + workload + " in this mesh; it knows " + mesh.identities().stream()
                     .map(Identity::toString).collect(Collectors.joining(", ")));
         }
-        var overrides = new OverrideValidator().validate(revision.checked().policies().envoyOverrides()).valid();
+        var overrides = new OverrideValidator().validate(compiled.checked().policies().envoyOverrides()).valid();
         TranslateOptions options = insecureGrpc ? TranslateOptions.insecurePlaintextGrpc() : TranslateOptions.defaults();
         SnapshotGroup group = ProxyConfigs.group(mesh, workload, f);
-        ProxyConfigs.Result result = new ProxyConfigs().build(mesh, revision.cluster(), overrides, options,
-                identity -> identity.equals(workload));
+        ProxyConfigs.Result result = new ProxyConfigs().build(mesh, compiled.cluster(), overrides, options,
+                group::equals);
         ProxyConfig config = result.configs().get(group);
         PrintWriter out = spec.commandLine().getOut();
         String json = ProxyConfigJson.print(config);

@@ -6,7 +6,6 @@ import io.gitmesh.model.simulate.Call;
 import io.gitmesh.model.simulate.Simulator;
 import io.gitmesh.model.simulate.Unresolved;
 import io.gitmesh.model.simulate.Verdict;
-import io.gitmesh.schema.Limits;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,9 +13,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,15 +24,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Decide one call by the mesh's rules: whether the source may make it, which rule allows "
                 + "it (or why none does), and which backends answer.",
-            "Exit codes: 0 allowed, 1 denied, 2 usage or I/O error, an invalid revision, or a source or host "
-                + "the mesh does not have."})
+            "Exit codes: 0 allowed, 1 denied, 2 usage or I/O error, an unknown or invalid revision, or a source or "
+                + "host the mesh does not have."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
-            description = "Policy directory (default: the current directory).")
-    Path dir;
+    @Mixin
+    RevisionOptions revision;
 
     @Option(names = "--from", required = true, paramLabel = "NS/SA", converter = IdentityConverter.class,
             description = "The caller's identity: namespace/ServiceAccount.")
@@ -64,8 +62,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.requireOneOf("simulate", OutputFormat.text, OutputFormat.json);
-        RevisionSource revision = new DirectoryRevision(dir, Limits.DEFAULT);
-        Mesh mesh = new MeshLoader(clusterState).mesh(revision, revision.name());
+        Mesh mesh = revision.mesh(new MeshLoader(clusterState));
         Verdict verdict = switch (new Simulator().simulate(mesh, requestedCall())) {
             case Unresolved unresolved -> throw new UserError(unresolved.reason());
             case Verdict decided -> decided;

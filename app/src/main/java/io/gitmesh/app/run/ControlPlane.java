@@ -89,6 +89,11 @@ public final class ControlPlane implements AutoCloseable {
         loop.trigger();
     }
 
+    /** The proxies connected now, with the versions they ACKed. */
+    public List<io.gitmesh.xds.server.ProxyStatus> proxies() {
+        return server.proxies();
+    }
+
     /** The configs served now, by group. */
     public Map<SnapshotGroup, ProxyConfig> served() {
         return sink.served().map(XdsMeshSink.Served::configs).orElse(Map.of());

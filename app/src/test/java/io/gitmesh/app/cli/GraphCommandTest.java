@@ -3,6 +3,7 @@ package io.gitmesh.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -61,6 +62,44 @@ class GraphCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("gitmesh: " + repo + " is invalid (1 error");
+    }
+
+    @Test
+    void refDrawsACommitAndWithoutItTheWorkingTreeIsDrawnWithoutIgnoredFiles(@TempDir Path tmp) {
+        try (PolicyHistory history = PolicyHistory.ofSampleRepo(tmp)) {
+            history.write(".gitignore", "scratch/\n");
+            String first = history.commit("The bookstore as it is");
+            SampleRepo.letBookthiefBuyFromV1(history.dir());
+            history.write("sample-repo/scratch/notes.yaml", "this: [is not yaml\n");
+            String dir = history.dir().toString();
+
+            CliRun head = CliRun.of("graph", dir, "--ref", PolicyHistory.abbreviated(first), "-o", "json");
+            CliRun workingTree = CliRun.of("graph", dir, "-o", "json");
+
+            assertThat(head.exitCode()).as(head.err()).isZero();
+            assertThat(sources(head)).doesNotContain("bookthief/bookthief");
+            assertThat(workingTree.exitCode()).as(workingTree.err()).isZero();
+            assertThat(sources(workingTree)).contains("bookthief/bookthief");
+        }
+    }
+
+    @Test
+    void anInvalidRefHasNoGraph(@TempDir Path tmp) {
+        try (PolicyHistory history = PolicyHistory.ofSampleRepo(tmp)) {
+            history.edit("policy/bookstore-split.yaml", "weight: 0", "weight: none");
+            String broken = history.commit("Broken split");
+
+            CliRun run = CliRun.of("graph", history.dir().toString(), "--ref", "main");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("gitmesh: --ref main (" + PolicyHistory.abbreviated(broken)
+                    + ") is invalid (1 error");
+        }
+    }
+
+    private static List<String> sources(CliRun run) {
+        return DiagnosticsOutput.JSON.readTree(run.out()).get("access").values().stream()
+                .map(edge -> edge.get("source").asString()).toList();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.gitmesh.model.Identity;
 import io.gitmesh.model.ServiceRef;
 import io.gitmesh.model.cluster.Transport;
 import io.gitmesh.model.diff.AccessEntry;
+import io.gitmesh.model.diff.AccessSource;
 import io.gitmesh.model.diff.Plan;
 import io.gitmesh.model.diff.PortRef;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PlanMarkdownTest {
     private static Plan granting(int ports) {
         List<AccessEntry> granted = IntStream.rangeClosed(1, ports)
-                .mapToObj(p -> new AccessEntry(new Identity("a", "caller"),
+                .mapToObj(p -> new AccessEntry(AccessSource.of(new Identity("a", "caller")),
                         new PortRef(new ServiceRef("b", "wide"), 1000 + p, Transport.TCP), "tcp"))
                 .toList();
         return new Plan(List.of(), granted, List.of(), List.of(), List.of(new Identity("a", "caller")));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,53 @@ class SimulateCommandTest {
                 bookstore/bookstore-v2)
                   backends: bookstore/bookstore-v1 50%
                 """);
+    }
+
+    @Test
+    void refReadsACommitAndWithoutItTheWorkingTreeIsRead(@TempDir Path tmp) {
+        try (PolicyHistory history = PolicyHistory.ofSampleRepo(tmp)) {
+            history.commit("The bookstore as it is");
+            SampleRepo.letBookthiefBuyFromV1(history.dir());
+            history.commit("bookthief may buy from v1");
+            SampleRepo.shiftHalfToV2(history.dir());
+            String dir = history.dir().toString();
+            String[] call = {"--from", "bookthief/bookthief", "--to", "bookstore.bookstore:14001", "--path",
+                "/buy-a-book/new"};
+
+            CliRun before = CliRun.of(concat(new String[] {"simulate", dir, "--ref", "HEAD~1"}, call));
+            CliRun head = CliRun.of(concat(new String[] {"simulate", dir, "--ref", "HEAD"}, call));
+            CliRun workingTree = CliRun.of(concat(new String[] {"simulate", dir}, call));
+
+            assertThat(before.exitCode()).as(before.err()).isEqualTo(1);
+            assertThat(head.exitCode()).as(head.err()).isZero();
+            assertThat(head.out()).endsWith("  backends: bookstore/bookstore-v1 100%\n");
+            assertThat(workingTree.exitCode()).as(workingTree.err()).isZero();
+            assertThat(workingTree.out()).endsWith("  backends: bookstore/bookstore-v1 50%\n");
+        }
+    }
+
+    @Test
+    void aRefNeedsAGitRepositoryThatHasIt(@TempDir Path tmp) {
+        Path plain = SampleRepo.copy(tmp, "plain");
+        try (PolicyHistory history = PolicyHistory.ofSampleRepo(tmp)) {
+            history.commit("The bookstore as it is");
+
+            CliRun unknown = CliRun.of("simulate", history.dir().toString(), "--ref", "nope", "--from",
+                    "bookbuyer/bookbuyer", "--to", "bookstore.bookstore");
+            CliRun notGit = CliRun.of("simulate", plain.toString(), "--ref", "HEAD", "--from", "bookbuyer/bookbuyer",
+                    "--to", "bookstore.bookstore");
+
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err()).isEqualTo("gitmesh: --ref: \"nope\" names no commit in "
+                    + history.dir().toAbsolutePath() + System.lineSeparator());
+            assertThat(notGit.exitCode()).isEqualTo(2);
+            assertThat(notGit.err()).isEqualTo("gitmesh: " + plain.toAbsolutePath() + " is not inside a git "
+                    + "repository" + System.lineSeparator());
+        }
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return Stream.concat(Stream.of(first), Stream.of(second)).toArray(String[]::new);
     }
 
     @Test

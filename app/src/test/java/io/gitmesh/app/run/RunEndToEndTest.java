@@ -36,21 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * to the files are the "commits".
  */
 class RunEndToEndTest {
-    private static final String TARGET = "echo.shop.svc.cluster.local:50051";
-    private static final String MESH = """
-            apiVersion: gitmesh.io/v1alpha1
-            kind: MeshConfig
-            metadata: {name: mesh}
-            spec: {traffic: {permissive: true}}
-            """;
-    private static final String SPLIT = """
-            apiVersion: split.smi-spec.io/v1alpha4
-            kind: TrafficSplit
-            metadata: {name: echo, namespace: shop}
-            spec:
-              service: echo
-              backends: [{service: echo-v1, weight: %d}, {service: echo-v2, weight: %d}]
-            """;
+    private static final String TARGET = EchoMesh.TARGET;
+    private static final String MESH = EchoMesh.MESH;
+    private static final String SPLIT = EchoMesh.SPLIT;
 
     @TempDir
     Path tmp;
@@ -71,7 +59,7 @@ class RunEndToEndTest {
         cluster = tmp.resolve("cluster.yaml");
         write(repo.resolve("mesh.yaml"), MESH);
         write(repo.resolve("split.yaml"), SPLIT.formatted(100, 0));
-        write(cluster, clusterState(List.of(v1.port()), List.of(v2.port())));
+        write(cluster, EchoMesh.clusterState(List.of(v1.port()), List.of(v2.port())));
         DirectorySource files = new DirectorySource(Limits.DEFAULT);
         plane = ControlPlane.start(new ControlPlane.Settings(new InetSocketAddress("127.0.0.1", 0),
                         new InetSocketAddress("127.0.0.1", 0), Duration.ofHours(1), true, Optional.empty()),
@@ -93,13 +81,13 @@ class RunEndToEndTest {
     @Test
     void aFileChangeMovesTheSplitAndABadOverrideNeverReachesTheClient() {
         Channel channel = client.channel();
-        await().atMost(Duration.ofSeconds(30)).until(() -> whoAnswers(channel, 20).equals(List.of("v1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> EchoMesh.whoAnswers(channel, 20).equals(List.of("v1")));
 
         write(repo.resolve("split.yaml"), SPLIT.formatted(0, 100));
         long changed = System.nanoTime();
         plane.trigger();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
-                .until(() -> whoAnswers(channel, 20).equals(List.of("v2")));
+                .until(() -> EchoMesh.whoAnswers(channel, 20).equals(List.of("v2")));
         long millis = Duration.ofNanos(System.nanoTime() - changed).toMillis();
         System.out.printf("split 100/0 -> 0/100: traffic moved %d ms after the file change%n", millis);
 
@@ -122,7 +110,10 @@ class RunEndToEndTest {
             assertThat(d.line()).isEqualTo(8);
             assertThat(d.message()).contains("connect_timeoutz");
         });
-        assertThat(whoAnswers(channel, 50)).containsExactly("v2");
+        assertThat(EchoMesh.whoAnswers(channel, 50)).containsExactly("v2");
+        String status = httpGet("/status");
+        assertThat(status).contains("\"outcome\" : \"refused\"")
+                .contains(refused.commit().id().hex()).contains("override.yaml:8:");
         assertThat(plane.served().values()).noneMatch(config -> config.clusters().stream()
                 .anyMatch(c -> c.getConnectTimeout().getSeconds() == 1));
     }
@@ -132,73 +123,42 @@ class RunEndToEndTest {
         write(repo.resolve("split.yaml"), SPLIT.formatted(0, 100));
         plane.trigger();
         Channel channel = client.channel();
-        await().atMost(Duration.ofSeconds(30)).until(() -> whoAnswers(channel, 20).equals(List.of("v2")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> EchoMesh.whoAnswers(channel, 20).equals(List.of("v2")));
         AtomicInteger failures = new AtomicInteger();
 
-        write(cluster, clusterState(List.of(v1.port()), List.of(v2.port(), v2b.port())));
+        write(cluster, EchoMesh.clusterState(List.of(v1.port()), List.of(v2.port(), v2b.port())));
         plane.trigger();
         await().atMost(Duration.ofSeconds(30)).until(() -> countingFailures(channel, 40, failures)
                 .equals(List.of("v2", "v2b")));
 
-        write(cluster, clusterState(List.of(v1.port()), List.of(v2b.port())));
+        write(cluster, EchoMesh.clusterState(List.of(v1.port()), List.of(v2b.port())));
         plane.trigger();
         await().atMost(Duration.ofSeconds(30)).until(() -> countingFailures(channel, 20, failures)
                 .equals(List.of("v2b")));
         assertThat(failures).as("RPCs failed while endpoints changed").hasValue(0);
     }
 
-    /** The distinct backends that answered {@code calls} RPCs, sorted. */
-    private static List<String> whoAnswers(Channel channel, int calls) {
-        return io.gitmesh.xds.testing.Traffic.spread(channel, calls).keySet().stream().toList();
-    }
 
     private static List<String> countingFailures(Channel channel, int calls, AtomicInteger failures) {
         try {
-            return whoAnswers(channel, calls);
+            return EchoMesh.whoAnswers(channel, calls);
         } catch (StatusRuntimeException e) {
             failures.incrementAndGet();
             return List.of();
         }
     }
 
-    private static String clusterState(List<Integer> v1Ports, List<Integer> v2Ports) {
-        StringBuilder b = new StringBuilder("""
-                apiVersion: v1
-                kind: ServiceAccount
-                metadata: {name: web, namespace: shop}
-                """);
-        for (String name : List.of("echo", "echo-v1", "echo-v2")) {
-            b.append("""
-                    ---
-                    apiVersion: v1
-                    kind: Service
-                    metadata: {name: %s, namespace: shop}
-                    spec:
-                      clusterIP: None
-                      ports: [{name: grpc, port: 50051, appProtocol: grpc}]
-                    """.formatted(name));
+    private String httpGet(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + plane.httpAddress().getPort() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        b.append(slice("echo-v1", v1Ports)).append(slice("echo-v2", v2Ports));
-        return b.toString();
-    }
-
-    private static String slice(String service, List<Integer> ports) {
-        StringBuilder b = new StringBuilder();
-        for (int port : ports) {
-            b.append("""
-                    ---
-                    apiVersion: discovery.k8s.io/v1
-                    kind: EndpointSlice
-                    metadata:
-                      name: %1$s-%2$d
-                      namespace: shop
-                      labels: {kubernetes.io/service-name: %1$s}
-                    addressType: IPv4
-                    ports: [{name: grpc, port: %2$d}]
-                    endpoints: [{addresses: [127.0.0.1], conditions: {ready: true}}]
-                    """.formatted(service, port));
-        }
-        return b.toString();
     }
 
     private static SourceFiles read(DirectorySource files, Path path) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Plans the change from one mesh to another: what a reviewer should see before a commit is merged,
@@ -27,13 +28,15 @@ import java.util.TreeSet;
  *       to the service itself; modified when a route or a backend's percent differs;</li>
  *   <li>{@code HTTPRouteMatch namespace/group/match}: an HTTPRouteGroup match the mesh applies (it
  *       admits a source or routes a split); modified when its path, methods or headers differ;</li>
- *   <li>{@code Access source -> namespace/name:port}: a source identity may reach a service port;
- *       modified when what it may send there differs.</li>
+ *   <li>{@code Access source -> namespace/name:port}: a source may reach a service port; modified
+ *       when what it may send there differs. In SMI mode the source is an identity; in permissive
+ *       mode it is {@code *}, any identity, once per port (see {@link AccessSource}).</li>
  * </ul>
  *
  * <h2>Access, weights, workloads</h2>
- * Access entries come from the outbound view of every identity of either mesh (in permissive mode,
- * every port): one entry per route, named as {@link RouteNames} writes it. Weights compare each
+ * Access entries come from the outbound view of every identity of either mesh in SMI mode, and from
+ * every port for any identity ({@code *}) in permissive mode: one entry per route, named as
+ * {@link RouteNames} writes it (see {@link AccessDiff} for how the two modes compare). Weights compare each
  * port's routes by name. A workload (identity) is listed when its outbound view differs (what it may
  * reach, those ports' routing and endpoints), when its inbound view differs (the ports it serves, on
  * which target ports, and whom they admit), or when the trust domain changes (its SPIFFE ID changes,
@@ -52,18 +55,16 @@ public final class Planner {
     public Plan plan(Mesh before, Mesh after) {
         TreeSet<Identity> identities = new TreeSet<>(before.identities());
         identities.addAll(after.identities());
-        OutboundPorts outboundBefore = new OutboundPorts(before);
-        OutboundPorts outboundAfter = new OutboundPorts(after);
+        Predicate<Identity> reachChanges = OutboundPorts.differ(before, after, identities);
         SortedMap<PortRef, List<RouteShares>> routesBefore = RouteShares.of(before);
         SortedMap<PortRef, List<RouteShares>> routesAfter = RouteShares.of(after);
 
-        AccessDiff access = AccessDiff.of(identities, outboundBefore, outboundAfter);
+        AccessDiff access = AccessDiff.of(identities, before, after);
         List<ResourceChange> changes = new ArrayList<>(ResourceDiff.of(before, after, routesBefore, routesAfter));
         changes.addAll(access.resources());
         boolean newIdentities = !before.trustDomain().equals(after.trustDomain());
         List<Identity> workloads = identities.stream()
-                .filter(id -> newIdentities || !outboundBefore.of(id).equals(outboundAfter.of(id))
-                        || !served(before, id).equals(served(after, id)))
+                .filter(id -> newIdentities || reachChanges.test(id) || !served(before, id).equals(served(after, id)))
                 .toList();
         return new Plan(changes, access.granted(), access.revoked(), WeightDiff.of(routesBefore, routesAfter),
                 workloads);

@@ -1,6 +1,6 @@
 package io.gitmesh.model.graph;
 
-import io.gitmesh.model.Identity;
+import io.gitmesh.model.diff.AccessSource;
 import io.gitmesh.model.diff.PortRef;
 import io.gitmesh.model.diff.RouteNames;
 import java.util.ArrayList;
@@ -21,12 +21,14 @@ record Drawing(List<Node> nodes, List<Edge> edges) {
     }
 
     static Drawing of(MeshGraph graph) {
-        Map<Identity, String> identityIds = new TreeMap<>();
+        Map<AccessSource, String> identityIds = new TreeMap<>();
         Map<PortRef, String> portIds = new TreeMap<>();
         List<Node> nodes = new ArrayList<>();
-        for (Identity identity : graph.identities()) {
+        for (AccessSource identity : graph.identities()) {
             identityIds.put(identity, "i" + (identityIds.size() + 1));
-            nodes.add(new Node(identityIds.get(identity), identity.toString(), true));
+            String text = identity instanceof AccessSource.AnyIdentity ? identity + " (any identity)"
+                    : identity.toString();
+            nodes.add(new Node(identityIds.get(identity), text, true));
         }
         for (PortRef port : graph.ports()) {
             portIds.put(port, "p" + (portIds.size() + 1));

@@ -14,6 +14,7 @@ import io.gitmesh.model.TrafficRoute;
 import io.gitmesh.model.Values;
 import io.gitmesh.model.WeightedBackend;
 import io.gitmesh.model.diff.AccessEntry;
+import io.gitmesh.model.diff.AccessSource;
 import io.gitmesh.model.diff.PortRef;
 import io.gitmesh.model.diff.Plan;
 import io.gitmesh.model.diff.RouteNames;
@@ -28,12 +29,13 @@ import java.util.stream.Stream;
  * with routes) and split edges (service port to backend port, with shares). Drawn by {@link Mermaid}
  * and {@link Dot}.
  *
- * @param identities sorted
+ * @param identities sorted; in a plan's graph, the sources of its access entries, {@code *} (any
+ *                   identity) among them when permissive mode is turned on or off
  * @param ports      sorted
  * @param access     by source, destination, change
  * @param splits     by service port, then in the order its routes are tried, then by backend
  */
-public record MeshGraph(List<Identity> identities, List<PortRef> ports, List<AccessEdge> access,
+public record MeshGraph(List<AccessSource> identities, List<PortRef> ports, List<AccessEdge> access,
         List<SplitEdge> splits) {
     private static final Comparator<AccessEdge> ACCESS_ORDER = Comparator.comparing(AccessEdge::source)
             .thenComparing(AccessEdge::destination)
@@ -65,7 +67,7 @@ public record MeshGraph(List<Identity> identities, List<PortRef> ports, List<Acc
         List<AccessEdge> access = mesh.identities().stream()
                 .flatMap(id -> mesh.outbound(id).ports().stream().map(p -> accessEdge(id, p)))
                 .toList();
-        return new MeshGraph(mesh.identities(), ports, access, splits);
+        return new MeshGraph(mesh.identities().stream().map(AccessSource::of).toList(), ports, access, splits);
     }
 
     /** The edges a plan changes: access granted and revoked, weights moved; only the nodes they join. */
@@ -76,14 +78,14 @@ public record MeshGraph(List<Identity> identities, List<PortRef> ports, List<Acc
                 .map(w -> new SplitEdge(w.service(), w.route(), w.service().on(w.backend()), w.before(), w.after(),
                         EdgeChange.MOVED))
                 .toList();
-        List<Identity> identities = access.stream().map(AccessEdge::source).toList();
+        List<AccessSource> identities = access.stream().map(AccessEdge::source).toList();
         List<PortRef> ports = Stream.concat(access.stream().map(AccessEdge::destination),
                 splits.stream().flatMap(s -> Stream.of(s.service(), s.backend()))).toList();
         return new MeshGraph(identities, ports, access, splits);
     }
 
     private static AccessEdge accessEdge(Identity source, OutboundPort port) {
-        return new AccessEdge(source, PortRef.of(port.service(), port.port()),
+        return new AccessEdge(AccessSource.of(source), PortRef.of(port.service(), port.port()),
                 RouteNames.of(port.permission(), port.protocol()), EdgeChange.UNCHANGED);
     }
 
@@ -100,7 +102,7 @@ public record MeshGraph(List<Identity> identities, List<PortRef> ports, List<Acc
 
     /** One edge per source and destination, with the routes of its entries (in their order). */
     private static List<AccessEdge> grouped(List<AccessEntry> entries, EdgeChange change) {
-        record Ends(Identity source, PortRef destination) {
+        record Ends(AccessSource source, PortRef destination) {
         }
         return entries.stream()
                 .collect(groupingBy(e -> new Ends(e.source(), e.destination()), LinkedHashMap::new,

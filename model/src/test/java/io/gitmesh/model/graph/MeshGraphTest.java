@@ -8,6 +8,7 @@ import static io.gitmesh.model.ClusterFixtures.svc;
 import static io.gitmesh.model.PolicyFixtures.backend;
 import static io.gitmesh.model.PolicyFixtures.httpRule;
 import static io.gitmesh.model.PolicyFixtures.match;
+import static io.gitmesh.model.PolicyFixtures.meshConfig;
 import static io.gitmesh.model.PolicyFixtures.policy;
 import static io.gitmesh.model.PolicyFixtures.routeGroup;
 import static io.gitmesh.model.PolicyFixtures.split;
@@ -20,6 +21,7 @@ import io.gitmesh.model.Mesh;
 import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.cluster.Transport;
 import io.gitmesh.model.compile.MeshCompiler;
+import io.gitmesh.model.diff.AccessSource;
 import io.gitmesh.model.diff.Planner;
 import io.gitmesh.model.diff.PortRef;
 import io.gitmesh.schema.policy.TrafficSplit;
@@ -102,8 +104,9 @@ class MeshGraphTest {
 
     @Test
     void labelsAreEscapedForEachLanguage() {
-        MeshGraph graph = new MeshGraph(List.of(id("a", "b")), List.of(new PortRef(svc("a", "s"), 80, Transport.TCP)),
-                List.of(new AccessEdge(id("a", "b"), new PortRef(svc("a", "s"), 80, Transport.TCP),
+        AccessSource caller = AccessSource.of(id("a", "b"));
+        MeshGraph graph = new MeshGraph(List.of(caller), List.of(new PortRef(svc("a", "s"), 80, Transport.TCP)),
+                List.of(new AccessEdge(caller, new PortRef(svc("a", "s"), 80, Transport.TCP),
                         List.of("a/g/say \"hi\" <now>", "a/g/c:\\d#1"), EdgeChange.UNCHANGED)), List.of());
 
         assertThat(Mermaid.render(graph)).contains(
@@ -117,6 +120,27 @@ class MeshGraphTest {
 
         assertThat(graph.identities()).isEmpty();
         assertThat(Mermaid.render(graph)).isEqualTo("flowchart LR\n");
+    }
+
+    @Test
+    void aPlanThatTurnsPermissiveModeOnDrawsAnyIdentityOnce() {
+        Mesh permissive = new MeshCompiler().compile(policy(meshConfig("cluster.local", true),
+                split("shop", "split", "web", backend("web-v1", "90"), backend("web-v2", "10"))), CLUSTER);
+
+        assertThat(Dot.render(MeshGraph.ofChanges(new Planner().plan(MESH, permissive)))).isEqualTo("""
+                digraph mesh {
+                  rankdir=LR;
+                  i1 [label="* (any identity)", shape=ellipse];
+                  p1 [label="shop/db:5432", shape=box];
+                  p2 [label="shop/web:80", shape=box];
+                  p3 [label="shop/web-v1:80", shape=box];
+                  p4 [label="shop/web-v2:80", shape=box];
+                  i1 -> p1 [label="tcp", color="#1a7f37", penwidth=2];
+                  i1 -> p2 [label="*", color="#1a7f37", penwidth=2];
+                  i1 -> p3 [label="*", color="#1a7f37", penwidth=2];
+                  i1 -> p4 [label="*", color="#1a7f37", penwidth=2];
+                }
+                """);
     }
 
     @Test

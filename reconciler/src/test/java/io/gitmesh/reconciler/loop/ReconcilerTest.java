@@ -26,11 +26,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Reconcile passes over a real git repository: last-known-good, refusals, force pushes, source failures. */
 class ReconcilerTest {
@@ -147,6 +151,40 @@ class ReconcilerTest {
                 .isInstanceOf(Outcome.Refused.class);
 
         remote.commit("main", "C: fixed", GOOD);
+        assertThat(reconciler.reconcile()).isInstanceOf(Outcome.Applied.class);
+        assertThat(published).hasSize(2);
+    }
+
+    static Stream<Arguments> badCommits() {
+        return Stream.of(
+                Arguments.of("schema error", "policy/routes.yaml", ROUTES.replace("methods: [GET]", "methods: [FETCH]"),
+                        "policy/routes.yaml", 8),
+                Arguments.of("broken reference", "policy/target.yaml", TARGET.replace("name: routes", "name: nowhere"),
+                        "policy/target.yaml", 7),
+                Arguments.of("bad regex", "policy/routes.yaml", ROUTES.replace("pathRegex: /items",
+                        "pathRegex: \"/(?!admin)\""), "policy/routes.yaml", 7),
+                Arguments.of("unparseable YAML", "policy/routes.yaml", "kind: [unclosed\n", "policy/routes.yaml", 2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCommits")
+    void everyKindOfBadCommitIsRefusedAndTheNextGoodOneApplied(String name, String path, String text, String file,
+            int line) {
+        ObjectId a = remote.commit("main", "A", GOOD);
+        Reconciler reconciler = reconciler(source);
+        reconciler.reconcile();
+        remote.commit("main", "bad: " + name, GOOD.with(path, text));
+
+        assertThat(reconciler.reconcile()).isInstanceOfSatisfying(Outcome.Refused.class, refused ->
+                assertThat(refused.errors()).anySatisfy(d -> {
+                    assertThat(d.file()).isEqualTo(file);
+                    assertThat(d.line()).isEqualTo(line);
+                }));
+        assertThat(reconciler.status().lastApplied()).hasValueSatisfying(c -> assertThat(c.id().hex())
+                .isEqualTo(a.name()));
+        assertThat(published).hasSize(1);
+
+        remote.commit("main", "good again", GOOD.with("policy/more.yaml", ROUTES.replace("name: routes", "name: more")));
         assertThat(reconciler.reconcile()).isInstanceOf(Outcome.Applied.class);
         assertThat(published).hasSize(2);
     }

@@ -26,9 +26,11 @@ import java.util.function.Predicate;
 /**
  * Everything the xDS server serves for one revision: for each identity of the mesh and each flavour,
  * its snapshot group (the identity's served ports are the target ports of its inbound view) and the
- * translated config with the Envoy overrides that select it applied. An override that breaks a
- * group's references is left out for that group and reported; the group is served without it.
- * Pure.
+ * translated config with the Envoy overrides that select it applied. Overrides patch Envoy sidecars
+ * only: proxyless gRPC reads a small subset of xDS, so Envoy-specific patches would at best do
+ * nothing there (Istio's EnvoyFilter leaves proxyless gRPC alone for the same reason). An override
+ * that breaks a group's references is left out for that group and reported; the group is served
+ * without it. Pure.
  */
 public final class ProxyConfigs {
     private final Translator translator = new Translator();
@@ -43,21 +45,24 @@ public final class ProxyConfigs {
     }
 
     public Result build(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options) {
-        return build(mesh, cluster, overrides, options, identity -> true);
+        return build(mesh, cluster, overrides, options, group -> true);
     }
 
-    /** Only the groups of the identities {@code which} accepts ({@code gitmesh render}: one). */
+    /** Only the groups {@code which} accepts ({@code gitmesh render}: one). */
     public Result build(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options,
-            Predicate<Identity> which) {
+            Predicate<SnapshotGroup> which) {
         Objects.requireNonNull(mesh, "mesh");
         Map<Identity, Map<String, String>> labels = commonLabels(cluster);
         Map<SnapshotGroup, ProxyConfig> configs = new HashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
-        for (Identity identity : mesh.identities().stream().filter(which).toList()) {
+        for (Identity identity : mesh.identities()) {
             for (Flavour flavour : Flavour.values()) {
                 SnapshotGroup group = group(mesh, identity, flavour);
+                if (!which.test(group)) {
+                    continue;
+                }
                 ProxyConfig config = translator.translate(mesh, group, options);
-                configs.put(group, overrides.isEmpty() ? config : patch(config, identity,
+                configs.put(group, overrides.isEmpty() || flavour != Flavour.ENVOY ? config : patch(config, identity,
                         labels.getOrDefault(identity, Map.of()), overrides, diagnostics));
             }
         }
