@@ -101,7 +101,7 @@ public final class AdmissionHandler {
     /** The patch from the pod as the model reads it to the injected pod (fields it does not know are in both). */
     private static byte[] patch(Pod original, Injection.Injected injected) {
         ObjectNode before = KubernetesJson.MAPPER.valueToTree(original);
-        ObjectNode after = before.deepCopy();
+        ObjectNode after = KubernetesJson.MAPPER.createObjectNode().setAll(before);
         after.set("metadata", KubernetesJson.MAPPER.valueToTree(injected.metadata()));
         after.set("spec", KubernetesJson.MAPPER.valueToTree(injected.spec()));
         return KubernetesJson.MAPPER.writeValueAsBytes(JsonPatchDiff.diff(before, after));
