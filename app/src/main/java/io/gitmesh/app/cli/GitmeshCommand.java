@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "GitOps control plane for an Envoy service mesh: SMI policy in git, validated, diffed and "
                 + "served over xDS.",
         subcommands = {ValidateCommand.class, DiffCommand.class, SimulateCommand.class, GraphCommand.class,
-            RenderCommand.class, BootstrapCommand.class, RunCommand.class, CaCommand.class,
+            RenderCommand.class, BootstrapCommand.class, RunCommand.class, CaCommand.class, InjectCommand.class,
             CommandLine.HelpCommand.class})
 public final class GitmeshCommand implements Runnable {
     /** Exit code for usage and I/O errors, for every subcommand. */
