@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class SyntheticRepository {
     private static final int SERVICES_PER_NAMESPACE = 40;
+    private static final int SPLIT_EVERY = 10;
+    static final int INITIAL_CANARY_PERCENT = 10;
 
     private SyntheticRepository() {
     }
@@ -28,19 +30,53 @@ public final class SyntheticRepository {
                   trustDomain: bench.local
                 """.getBytes(UTF_8)));
         for (int i = 0; i < services; i++) {
-            files.add(new SourceFile(namespace(i) + "/svc-" + i + ".yaml", service(i).getBytes(UTF_8)));
+            files.add(serviceFile(i, INITIAL_CANARY_PERCENT));
         }
         return files;
     }
 
-    static String namespace(int i) {
+    /**
+     * The file of service {@code i} with its TrafficSplit sending {@code canaryPercent} % to v2 (the
+     * generated repository sends 10 %): an edit as a commit would make it.
+     *
+     * @throws IllegalArgumentException when service {@code i} has no split (see {@link #hasSplit})
+     */
+    public static SourceFile withCanaryPercent(int i, int canaryPercent) {
+        if (!hasSplit(i)) {
+            throw new IllegalArgumentException("service " + i + " has no TrafficSplit; every " + SPLIT_EVERY
+                    + "th service has one");
+        }
+        if (canaryPercent < 0 || canaryPercent > 100) {
+            throw new IllegalArgumentException("a percentage is 0 to 100, not " + canaryPercent);
+        }
+        return serviceFile(i, canaryPercent);
+    }
+
+    public static boolean hasSplit(int i) {
+        return i % SPLIT_EVERY == 0;
+    }
+
+    /** The path of service {@code i}'s file. */
+    public static String path(int i) {
+        return namespace(i) + "/" + name(i) + ".yaml";
+    }
+
+    public static String name(int i) {
+        return "svc-" + i;
+    }
+
+    private static SourceFile serviceFile(int i, int canaryPercent) {
+        return new SourceFile(path(i), service(i, canaryPercent).getBytes(UTF_8));
+    }
+
+    public static String namespace(int i) {
         return "team-" + (i / SERVICES_PER_NAMESPACE);
     }
 
-    private static String service(int i) {
+    private static String service(int i, int canaryPercent) {
         String ns = namespace(i);
-        String name = "svc-" + i;
-        String caller = "svc-" + Math.max(0, i - 1);
+        String name = name(i);
+        String caller = name(Math.max(0, i - 1));
         String callerNs = namespace(Math.max(0, i - 1));
         StringBuilder b = new StringBuilder();
         b.append(workload(ns, name, name, "v1"));
@@ -80,7 +116,7 @@ public final class SyntheticRepository {
                   sources:
                   - {kind: ServiceAccount, name: %3$s, namespace: %4$s}
                 """.formatted(name, ns, caller, callerNs));
-        if (i % 10 == 0) {
+        if (hasSplit(i)) {
             b.append(workload(ns, name + "-v2", name, "v2"));
             b.append("""
                     ---
@@ -106,9 +142,9 @@ public final class SyntheticRepository {
                     spec:
                       service: %1$s
                       backends:
-                      - {service: %1$s-v1, weight: 90}
-                      - {service: %1$s-v2, weight: 10}
-                    """.formatted(name, ns));
+                      - {service: %1$s-v1, weight: %3$d}
+                      - {service: %1$s-v2, weight: %4$d}
+                    """.formatted(name, ns, 100 - canaryPercent, canaryPercent));
         }
         return b.toString();
     }
