@@ -51,7 +51,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * </ul>
  *
  * Everything listens on 127.0.0.1 and is torn down at the end; every wait is bounded. Run:
- * {@code bench/commit-to-push [--services 2000] [--warmup 5] [--repetitions 30] [--poll-repetitions 10]
+ * {@code bench/commit-to-push [--services 2000] [--warmup 15] [--repetitions 30] [--poll-repetitions 10]
  * [--poll-interval-seconds 2]}.
  */
 public final class CommitToPushHarness {
@@ -71,7 +71,7 @@ public final class CommitToPushHarness {
     private record Options(int services, int warmup, int repetitions, int pollRepetitions, Duration pollInterval) {
         static Options parse(String[] args) {
             int services = 2000;
-            int warmup = 5;
+            int warmup = 15;
             int repetitions = 30;
             int pollRepetitions = 10;
             int pollSeconds = 2;

@@ -48,14 +48,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 public class ReloadBenchmark {
     static final int CHANGED_FILES = 10;
-    static final int WARMUP_PASSES = 10;
+    static final int WARMUP_PASSES = 15;
     static final int MEASURED_PASSES = 30;
     private static final MeshSink DISCARD = revision -> { };
 
     /**
      * The repository, created once per trial, and the reconciler under test. {@code earlierCommits}:
      * how many commits the source has fetched before the trial; 0 keeps every pass under JGit's
-     * automatic-gc limit of 50 packs (one per fetch), 60 puts every pass over it.
+     * automatic-gc limit of 50 packs (one per fetch: at most 1 + {@value #WARMUP_PASSES} +
+     * {@value #MEASURED_PASSES} in a trial), 60 puts every pass over it.
      */
     @State(Scope.Benchmark)
     public abstract static class Followed {
