@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * in all namespaces, selected by label.
  */
 public final class BootstrapSecretInformers implements AutoCloseable {
+    /** How often due renewals are looked for: well under the shortest renewal window. */
+    public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapSecretInformers.class);
 
     private final ScheduledExecutorService loop;
@@ -36,7 +38,7 @@ public final class BootstrapSecretInformers implements AutoCloseable {
         this.secrets = secrets;
     }
 
-    /** Starts the informers (returning once they have listed) and the periodic check. */
+    /** Starts the informers (returning once they have listed) and the check every {@code checkInterval}. */
     public static BootstrapSecretInformers start(KubernetesClient client, BootstrapSecretController controller,
             Duration checkInterval) {
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {

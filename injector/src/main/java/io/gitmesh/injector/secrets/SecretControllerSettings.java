@@ -12,12 +12,9 @@ import java.util.Objects;
  * @param xdsPort              its port
  * @param certificateLifetime  of each pod's client certificate (MeshConfig {@code certificates.workloadLifetime})
  * @param renewal              when certificates are renewed (about half their life, with jitter)
- * @param checkInterval        how often due renewals are looked for; well under the shortest renewal window
  */
 public record SecretControllerSettings(String xdsHost, int xdsPort, Duration certificateLifetime,
-        RenewalPolicy renewal, Duration checkInterval) {
-    public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(30);
-
+        RenewalPolicy renewal) {
     public SecretControllerSettings {
         if (xdsHost == null || xdsHost.isBlank()) {
             throw new IllegalArgumentException("the xDS host is empty");
@@ -27,17 +24,16 @@ public record SecretControllerSettings(String xdsHost, int xdsPort, Duration cer
         }
         requirePositive(certificateLifetime, "certificate lifetime");
         Objects.requireNonNull(renewal, "renewal");
-        requirePositive(checkInterval, "check interval");
     }
 
-    /** 24 h certificates renewed at 40-60 % of their life, looked at every 30 s. */
+    /** 24 h certificates renewed at 40-60 % of their life. */
     public static SecretControllerSettings of(String xdsHost, int xdsPort) {
         return new SecretControllerSettings(xdsHost, xdsPort, MeshConfig.DEFAULT_WORKLOAD_LIFETIME,
-                RenewalPolicy.DEFAULT, DEFAULT_CHECK_INTERVAL);
+                RenewalPolicy.DEFAULT);
     }
 
     public SecretControllerSettings withCertificateLifetime(Duration lifetime) {
-        return new SecretControllerSettings(xdsHost, xdsPort, lifetime, renewal, checkInterval);
+        return new SecretControllerSettings(xdsHost, xdsPort, lifetime, renewal);
     }
 
     private static void requirePositive(Duration duration, String what) {
