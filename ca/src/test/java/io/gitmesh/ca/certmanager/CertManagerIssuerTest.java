@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.gitmesh.ca.CertificateSigningRequest;
 import io.gitmesh.ca.Csrs;
 import io.gitmesh.ca.IssuedCertificate;
@@ -42,6 +44,7 @@ class CertManagerIssuerTest {
             IssuerRef.issuer("mesh-ca"), "cluster.local").withTimeout(Duration.ofSeconds(20));
 
     KubernetesClient client;
+    KubernetesMockServer server;
 
     private BouncyCastleCertificateAuthority signingCa;
     private TestSigner signer;
@@ -212,6 +215,19 @@ class CertManagerIssuerTest {
         assertThatThrownBy(() -> issuer(SETTINGS.withTrustBundle(unrelated)).issueWithNewKey(LeafRequest.of(BOOKSTORE)))
                 .isInstanceOf(CertManagerException.class)
                 .hasMessageContaining("which chains to no root of the trust bundle");
+    }
+
+    @Test
+    void withoutCertManagerInstalledTheErrorSaysSo() {
+        server.expect().post().withPath("/apis/cert-manager.io/v1/namespaces/gitmesh/certificaterequests")
+                .andReturn(404, new StatusBuilder().withCode(404).withReason("NotFound")
+                        .withMessage("the server could not find the requested resource").build())
+                .once();
+
+        assertThatThrownBy(() -> issuer(SETTINGS).issueWithNewKey(LeafRequest.of(BOOKSTORE)))
+                .isInstanceOf(CertManagerException.class)
+                .hasMessage("cannot create a CertificateRequest in namespace gitmesh: HTTP 404 the server could not"
+                        + " find the requested resource (are cert-manager's CRDs installed?)");
     }
 
     private CertManagerIssuer issuer(CertManagerSettings settings) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.gitmesh.ca.CaMaterial;
 import io.gitmesh.ca.Fingerprint;
 import io.gitmesh.ca.IssuedCertificate;
@@ -48,6 +50,7 @@ class KubernetesSecretCaStoreTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     KubernetesClient client;
+    KubernetesMockServer server;
 
     private final MutableClock clock = new MutableClock(START);
     private final CaMaterialGenerator generator = new CaMaterialGenerator(clock, RANDOM);
@@ -168,6 +171,23 @@ class KubernetesSecretCaStoreTest {
                 .hasMessage(LOCATION + " field root-key.pem is not the key of the certificate in field root.pem:"
                         + " restore the matching pair, or delete the Secret to create a new CA")
                 .message().doesNotContain(keyTail(ours)).doesNotContain(keyTail(other));
+    }
+
+    @Test
+    void aRefusalByTheApiServerSaysWhichPermissionIsMissing() {
+        server.expect().post().withPath("/api/v1/namespaces/gitmesh/secrets")
+                .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
+                        .withMessage("secrets is forbidden: User \"system:serviceaccount:gitmesh:gitmesh\" cannot"
+                                + " create resource \"secrets\" in API group \"\" in the namespace \"gitmesh\"")
+                        .build())
+                .once();
+
+        assertThatThrownBy(() -> store().loadOrCreate(() -> generator.generate(CaSettings.of("cluster.local"))))
+                .isInstanceOf(CaStoreException.class)
+                .hasMessage("cannot create secret/gitmesh/gitmesh-ca: HTTP 403 secrets is forbidden: User"
+                        + " \"system:serviceaccount:gitmesh:gitmesh\" cannot create resource \"secrets\" in API group"
+                        + " \"\" in the namespace \"gitmesh\" (the control plane's ServiceAccount needs get and create"
+                        + " on secrets in namespace gitmesh)");
     }
 
     @Test
