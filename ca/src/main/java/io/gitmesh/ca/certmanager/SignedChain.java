@@ -2,13 +2,10 @@ package io.gitmesh.ca.certmanager;
 
 import io.gitmesh.ca.Svid;
 import io.gitmesh.ca.TrustBundle;
+import io.gitmesh.ca.store.CertificateChains;
 import io.gitmesh.model.SpiffeId;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +52,7 @@ record SignedChain(X509Certificate leaf, List<X509Certificate> chain, Optional<T
         X509Certificate leaf = presented.removeFirst();
         presented.removeIf(bundle::contains);
         X509Certificate top = presented.isEmpty() ? leaf : presented.getLast();
-        X509Certificate root = bundle.roots().stream().filter(candidate -> issuedBy(top, candidate)).findFirst()
+        X509Certificate root = CertificateChains.issuerOf(top, bundle.roots())
                 .orElseThrow(() -> new CertManagerException(where + " holds a certificate issued by "
                         + top.getIssuerX500Principal() + ", which chains to no root of the trust bundle "
                         + bundle.fingerprints() + ": configure the issuer's CA as the trust bundle"));
@@ -85,18 +82,6 @@ record SignedChain(X509Certificate leaf, List<X509Certificate> chain, Optional<T
         }
     }
 
-    private static boolean issuedBy(X509Certificate certificate, X509Certificate issuer) {
-        if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-            return false;
-        }
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
     private static List<X509Certificate> certificates(String base64Pem, String field) {
         byte[] pem;
         try {
@@ -105,13 +90,8 @@ record SignedChain(X509Certificate leaf, List<X509Certificate> chain, Optional<T
             throw new CertManagerException(field + " is not base64: " + e.getMessage());
         }
         try {
-            List<X509Certificate> certificates = new ArrayList<>();
-            for (Certificate certificate : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem))) {
-                certificates.add((X509Certificate) certificate);
-            }
-            return certificates;
-        } catch (CertificateException e) {
+            return CertificateChains.parse(new String(pem, StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
             throw new CertManagerException(field + " is not PEM certificates: " + e.getMessage());
         }
     }

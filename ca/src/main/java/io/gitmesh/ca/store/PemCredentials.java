@@ -1,17 +1,13 @@
 package io.gitmesh.ca.store;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
+import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -26,17 +22,16 @@ final class PemCredentials {
     }
 
     static X509Certificate certificate(String source, String pem) {
+        List<X509Certificate> certificates;
         try {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            if (certificates.size() != 1 || !(certificates.iterator().next() instanceof X509Certificate certificate)) {
-                throw new CaStoreException(source + " must hold exactly one X.509 certificate, found "
-                        + certificates.size());
-            }
-            return certificate;
-        } catch (CertificateException e) {
+            certificates = CertificateChains.parse(pem);
+        } catch (IllegalArgumentException e) {
             throw new CaStoreException(source + " is not a PEM certificate: " + e.getMessage());
         }
+        if (certificates.size() != 1) {
+            throw new CaStoreException(source + " must hold exactly one X.509 certificate, found " + certificates.size());
+        }
+        return certificates.getFirst();
     }
 
     /** PKCS#8 ({@code BEGIN PRIVATE KEY}), or the older SEC1 / PKCS#1 forms openssl writes. */

@@ -14,18 +14,14 @@ import io.gitmesh.ca.Fingerprint;
 import io.gitmesh.ca.IssuedCertificate;
 import io.gitmesh.ca.TrustBundle;
 import io.gitmesh.ca.Validity;
+import io.gitmesh.ca.store.CertificateChains;
 import io.gitmesh.ca.store.WorkloadFiles;
 import io.gitmesh.injector.mutate.Annotations;
 import io.gitmesh.injector.mutate.BootstrapSecret;
 import io.gitmesh.injector.mutate.SidecarLayout;
 import io.gitmesh.model.Identity;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -134,38 +130,15 @@ public final class BootstrapSecrets {
     }
 
     private static Optional<StoredSecret.Certificate> certificate(String chainPem, String bundlePem) {
-        List<X509Certificate> chain = certificates(chainPem);
-        List<X509Certificate> roots = certificates(bundlePem);
-        if (chain.isEmpty()) {
-            return Optional.empty();
-        }
-        X509Certificate top = chain.getLast();
-        return roots.stream().filter(root -> issuedBy(top, root)).findFirst()
-                .map(root -> new StoredSecret.Certificate(Fingerprint.of(root), Validity.of(chain.getFirst())));
-    }
-
-    private static boolean issuedBy(X509Certificate certificate, X509Certificate issuer) {
-        if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-            return false;
-        }
         try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    private static List<X509Certificate> certificates(String pem) {
-        try {
-            List<X509Certificate> certificates = new ArrayList<>();
-            for (Certificate certificate : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
-                certificates.add((X509Certificate) certificate);
+            List<X509Certificate> chain = CertificateChains.parse(chainPem);
+            if (chain.isEmpty()) {
+                return Optional.empty();
             }
-            return certificates;
-        } catch (GeneralSecurityException e) {
-            return List.of();
+            return CertificateChains.issuerOf(chain.getLast(), CertificateChains.parse(bundlePem))
+                    .map(root -> new StoredSecret.Certificate(Fingerprint.of(root), Validity.of(chain.getFirst())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
