@@ -23,6 +23,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -77,7 +78,7 @@ public final class CertManagerIssuer implements CertificateAuthority {
         WorkloadCsr.Requested requested = WorkloadCsr.read(csr);
         SpiffeId identity = request.identity().spiffeId(trustDomain());
         if (!requested.uris().equals(List.of(identity.uri()))
-                || !requested.dnsNames().stream().sorted().toList().equals(request.dnsNames().stream().sorted().toList())) {
+                || !Set.copyOf(requested.dnsNames()).equals(Set.copyOf(request.dnsNames()))) {
             throw new RejectedRequestException("cert-manager certifies the names a CSR asks for, so the CSR must ask"
                     + " for exactly the URI SAN " + identity.uri() + " and the DNS names " + request.dnsNames()
                     + "; it asks for URIs " + requested.uris() + " and DNS names " + requested.dnsNames());

@@ -91,7 +91,8 @@ public final class KubernetesSecretCaStore implements CaStore {
         data.put(FileCaStore.ROOT_CERTIFICATE, base64(Pem.certificates(List.of(material.root().certificate()))));
         data.put(FileCaStore.ROOT_KEY, base64(Pem.privateKey(material.root().key())));
         material.intermediate().ifPresent(intermediate -> {
-            data.put(FileCaStore.INTERMEDIATE_CERTIFICATE, base64(Pem.certificates(List.of(intermediate.certificate()))));
+            data.put(FileCaStore.INTERMEDIATE_CERTIFICATE,
+                    base64(Pem.certificates(List.of(intermediate.certificate()))));
             data.put(FileCaStore.INTERMEDIATE_KEY, base64(Pem.privateKey(intermediate.key())));
         });
         Secret secret = new SecretBuilder()
@@ -109,7 +110,8 @@ public final class KubernetesSecretCaStore implements CaStore {
             throw failure("cannot create", e);
         }
         LOG.info("created CA secret={} trustDomain={} root={} intermediate={}", location(), material.trustDomain(),
-                material.root().fingerprint(), material.intermediate().map(i -> i.fingerprint().toString()).orElse("none"));
+                material.root().fingerprint(),
+                material.intermediate().map(i -> i.fingerprint().toString()).orElse("none"));
         return true;
     }
 

@@ -29,7 +29,8 @@ final class PemCredentials {
             throw new CaStoreException(source + " is not a PEM certificate: " + e.getMessage());
         }
         if (certificates.size() != 1) {
-            throw new CaStoreException(source + " must hold exactly one X.509 certificate, found " + certificates.size());
+            throw new CaStoreException(source + " must hold exactly one X.509 certificate, found "
+                    + certificates.size());
         }
         return certificates.getFirst();
     }

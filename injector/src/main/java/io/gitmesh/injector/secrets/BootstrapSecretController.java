@@ -77,14 +77,12 @@ public final class BootstrapSecretController {
         try {
             reconcile(pod, key, secretName.get());
             failed.remove(key);
-        } catch (KubernetesClientException e) {
-            failed.add(key);
-            LOG.warn("cannot write the bootstrap Secret {}/{} of pod {}: {} (retried on the next check)",
-                    key.namespace(), secretName.get(), key, apiFailure(e));
         } catch (RuntimeException e) {
+            // the API server refused, the CA could not issue, or the pod's annotations make no bootstrap
             failed.add(key);
             LOG.warn("cannot write the bootstrap Secret {}/{} of pod {}: {} (retried on the next check)",
-                    key.namespace(), secretName.get(), key, e.getMessage());
+                    key.namespace(), secretName.get(), key,
+                    e instanceof KubernetesClientException api ? apiFailure(api) : e.getMessage());
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param certificate  the leaf in {@code cert.pem}, its root and validity; empty when it is missing, unreadable,
  *                     or chains to no root of the bundle beside it
  */
-public record StoredSecret(boolean managed, Optional<String> ownerUid, Optional<String> bootstrap, Optional<String> trustBundle,
-        Optional<Certificate> certificate) {
+public record StoredSecret(boolean managed, Optional<String> ownerUid, Optional<String> bootstrap,
+        Optional<String> trustBundle, Optional<Certificate> certificate) {
     /** The leaf's validity and the root (from {@code ca.pem}) that issued the top of its chain. */
     public record Certificate(Fingerprint root, Validity validity) {
         public Certificate {

@@ -50,7 +50,10 @@ public final class KubernetesCaBundlePublisher implements CaBundlePublisher {
         this.webhooks = new TreeSet<>(webhooks);
     }
 
-    /** @throws IllegalStateException when the configuration or one of the webhooks does not exist, or the API refuses */
+    /**
+     * @throws IllegalStateException when the configuration or one of the webhooks does not exist, or the API
+     *                               refuses
+     */
     @Override
     public void publish(String caBundlePem) {
         String caBundle = Base64.getEncoder().encodeToString(caBundlePem.getBytes(StandardCharsets.US_ASCII));
@@ -62,7 +65,8 @@ public final class KubernetesCaBundlePublisher implements CaBundlePublisher {
                             .map(WebhookClientConfig::getCaBundle).orElse(null)))
                     .toList();
             if (stale.isEmpty()) {
-                LOG.info("the CA bundle of {} in MutatingWebhookConfiguration {} is up to date", webhooks, configuration);
+                LOG.info("the CA bundle of {} in MutatingWebhookConfiguration {} is up to date", webhooks,
+                        configuration);
                 return;
             }
             stale.forEach(webhook -> {
