@@ -7,12 +7,15 @@ import io.grpc.TlsServerCredentials;
 import io.grpc.util.AdvancedTlsX509KeyManager;
 import io.grpc.util.AdvancedTlsX509TrustManager;
 import java.io.IOException;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The xDS server's half of mTLS: it presents a certificate of the mesh CA and requires every client to
@@ -42,7 +45,7 @@ public final class ServerTls {
         updateTrustBundle(bundle);
         this.credentials = TlsServerCredentials.newBuilder()
                 .keyManager(keys)
-                .trustManager(trust)
+                .trustManager(new UnlistedIssuers(trust))
                 .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
                 .build();
     }
@@ -91,6 +94,58 @@ public final class ServerTls {
 
     ServerCredentials credentials() {
         return credentials;
+    }
+
+    /**
+     * Checks with the delegate but names no acceptable issuers. A server lists those in its certificate
+     * request, and netty's OpenSSL context reads the list once, when it is built: after a root rotation it
+     * would be stale, and a client whose key manager picks its certificate by issuer would then send none.
+     */
+    private static final class UnlistedIssuers extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager delegate;
+
+        UnlistedIssuers(X509ExtendedTrustManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     @Override
