@@ -11,14 +11,16 @@ import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.xds.SnapshotGroupResolver;
 import io.gitmesh.xds.override.OverrideValidator;
-import io.gitmesh.xds.server.XdsServer;
+import io.gitmesh.xds.server.PublishResult;
 import io.gitmesh.xds.translate.ProxyConfigs;
 import io.gitmesh.xds.translate.TranslateOptions;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +39,15 @@ final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
     private final ProxyConfigs proxyConfigs = new ProxyConfigs();
     private final OverrideValidator overrides = new OverrideValidator();
     private final AtomicReference<Served> served = new AtomicReference<>();
-    private XdsServer server;
+    private Function<Map<SnapshotGroup, ProxyConfig>, CompletableFuture<PublishResult>> publisher;
 
     XdsMeshSink(TranslateOptions options) {
         this.options = options;
     }
 
-    void attach(XdsServer xdsServer) {
-        this.server = xdsServer;
+    /** Where desired states go: the xDS server, or the SDS publisher in front of it. */
+    void attach(Function<Map<SnapshotGroup, ProxyConfig>, CompletableFuture<PublishResult>> publish) {
+        this.publisher = publish;
     }
 
     Optional<Served> served() {
@@ -59,7 +62,7 @@ final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
         served.set(new Served(revision, result.configs(), result.diagnostics()));
         result.diagnostics().forEach(d -> LOG.warn("override not applied: {}", d.toText()));
         String commit = revision.commit().id().abbreviated();
-        server.publish(result.configs()).whenComplete((published, failure) -> {
+        publisher.apply(result.configs()).whenComplete((published, failure) -> {
             if (failure != null) {
                 LOG.error("publishing commit={} failed: {}", commit, failure.toString());
             } else if (!published.refused().isEmpty()) {

@@ -63,13 +63,16 @@ public final class SdsPublisher implements AutoCloseable {
     }
 
     /**
-     * Makes {@code configs}, with secrets added, the served state (see {@link XdsServer#publish}).
-     *
-     * @throws io.gitmesh.ca.RejectedRequestException or another runtime exception when the CA cannot issue
+     * Makes {@code configs}, with secrets added, the served state (see {@link XdsServer#publish}); the
+     * future also fails when the CA could not issue a certificate.
      */
     public synchronized CompletableFuture<PublishResult> publish(Map<SnapshotGroup, ProxyConfig> configs) {
         desired = Map.copyOf(configs);
-        return server.publish(withSecrets());
+        try {
+            return server.publish(withSecrets());
+        } catch (RuntimeException issuingFailed) {
+            return CompletableFuture.failedFuture(issuingFailed);
+        }
     }
 
     /** Renews the certificates due by the clock now, rather than when the timer next wakes up. */
