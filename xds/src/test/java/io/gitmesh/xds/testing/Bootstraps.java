@@ -17,12 +17,16 @@ public final class Bootstraps {
 
     /**
      * {@link GrpcBootstrap#json} parsed, with every {@code refresh_interval} (certificate files) set to
-     * {@code refresh}, so tests rotating certificates every few seconds see each rotation.
+     * {@code refresh}, so tests rotating certificates every few seconds see each rotation. grpc-java's
+     * file_watcher counts whole seconds, so {@code refresh} must be at least one.
      */
     @SuppressWarnings("unchecked") // the bootstrap is a JSON object
     public static Map<String, ?> grpc(BootstrapSpec spec, Duration refresh) {
+        if (refresh.toSeconds() < 1) {
+            throw new IllegalArgumentException("file_watcher refreshes in whole seconds, not " + refresh);
+        }
         try {
-            return (Map<String, ?>) withRefresh(JsonParser.parse(GrpcBootstrap.json(spec)), refresh.toMillis() / 1000.0 + "s");
+            return (Map<String, ?>) withRefresh(JsonParser.parse(GrpcBootstrap.json(spec)), refresh.toSeconds() + "s");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
