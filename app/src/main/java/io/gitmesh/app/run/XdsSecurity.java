@@ -17,9 +17,9 @@ public sealed interface XdsSecurity {
 
     /**
      * mTLS (the default): the CA kept in {@code caDirectory} ({@code FileCaStore}: created on first start
-     * for {@code trustDomain}, reused afterwards) issues the server's certificate (SPIFFE ID of
-     * {@link ControlPlaneTls#IDENTITY}, DNS name {@code serverName}) and the Envoy sidecars' SDS secrets;
-     * every stream is bound to its client certificate's identity.
+     * for {@code trustDomain}, reused afterwards) issues the server's certificate (SPIFFE ID
+     * {@code spiffe://<trust domain>/ns/gitmesh-system/sa/gitmesh}, DNS name {@code serverName}) and the
+     * Envoy sidecars' SDS secrets; every stream is bound to its client certificate's identity.
      *
      * @param trustDomain used only when the CA is created; an existing CA keeps its own
      * @param serverName  the host name workloads dial the xDS server by (a DNS SAN of its certificate)

@@ -111,6 +111,14 @@ class SdsPublisherTest {
     }
 
     @Test
+    void anIdentityWithoutAGroupAnyMoreIsNoLongerRenewed() {
+        sds.publish(Map.of(WEB, config("web"))).join();
+        clock.advance(Duration.ofMinutes(35));
+
+        assertThat(sds.renewDue()).containsExactly(new Identity("shop", "web"));
+    }
+
+    @Test
     void nothingIsRenewedBeforeItIsDue() {
         clock.advance(Duration.ofMinutes(10));
 
