@@ -76,12 +76,12 @@ public final class ControlPlane implements AutoCloseable {
     private ControlPlane(Settings settings, GitSource source, PolicyPaths paths, Supplier<SourceFiles> clusterState,
             RevisionCompiler compiler) throws IOException {
         Clock clock = Clock.systemUTC();
-        boolean mutualTls = settings.xdsSecurity() instanceof XdsSecurity.MutualTls;
-        sink = new XdsMeshSink(mutualTls ? TranslateOptions.defaults() : TranslateOptions.insecurePlaintextGrpc());
-        reconciler = new Reconciler(source, paths, clusterState, compiler, sink, clock, meters);
-        XdsServer.Builder builder = XdsServer.builder(settings.xdsAddress()).resolver(sink).meterRegistry(meters);
         tls = settings.xdsSecurity() instanceof XdsSecurity.MutualTls secured
                 ? Optional.of(ControlPlaneTls.start(secured, clock)) : Optional.empty();
+        sink = new XdsMeshSink(tls.isPresent() ? TranslateOptions.defaults() : TranslateOptions.insecurePlaintextGrpc(),
+                tls.map(t -> t.authority().authority().trustDomain()));
+        reconciler = new Reconciler(source, paths, clusterState, compiler, sink, clock, meters);
+        XdsServer.Builder builder = XdsServer.builder(settings.xdsAddress()).resolver(sink).meterRegistry(meters);
         tls.ifPresent(t -> builder.mutualTls(t.serverTls()));
         server = builder.build();
         sds = tls.map(t -> new SdsPublisher(server, t.authority(), MeshConfig.DEFAULT_WORKLOAD_LIFETIME, clock,

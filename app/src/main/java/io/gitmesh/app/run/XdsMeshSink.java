@@ -36,13 +36,16 @@ final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
     record Served(AppliedRevision revision, Map<SnapshotGroup, ProxyConfig> configs, List<Diagnostic> diagnostics) { }
 
     private final TranslateOptions options;
+    private final Optional<String> caTrustDomain;
     private final ProxyConfigs proxyConfigs = new ProxyConfigs();
     private final OverrideValidator overrides = new OverrideValidator();
     private final AtomicReference<Served> served = new AtomicReference<>();
     private Function<Map<SnapshotGroup, ProxyConfig>, CompletableFuture<PublishResult>> publisher;
 
-    XdsMeshSink(TranslateOptions options) {
+    /** @param caTrustDomain the trust domain of the CA that certifies the workloads; empty without mTLS */
+    XdsMeshSink(TranslateOptions options, Optional<String> caTrustDomain) {
         this.options = options;
+        this.caTrustDomain = caTrustDomain;
     }
 
     /** Where desired states go: the xDS server, or the SDS publisher in front of it. */
@@ -62,6 +65,11 @@ final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
         served.set(new Served(revision, result.configs(), result.diagnostics()));
         result.diagnostics().forEach(d -> LOG.warn("override not applied: {}", d.toText()));
         String commit = revision.commit().id().abbreviated();
+        caTrustDomain.filter(trustDomain -> !trustDomain.equals(mesh.trustDomain())).ifPresent(trustDomain ->
+                LOG.error("commit={}: the mesh's trust domain {} is not the CA's {}: workload certificates will not "
+                        + "match the policy's SPIFFE IDs and sidecars will wait for secrets named after {}; set the "
+                        + "MeshConfig's trust domain to {}, or run with a CA for {}", commit, mesh.trustDomain(),
+                        trustDomain, mesh.trustDomain(), trustDomain, mesh.trustDomain()));
         publisher.apply(result.configs()).whenComplete((published, failure) -> {
             if (failure != null) {
                 LOG.error("publishing commit={} failed: {}", commit, failure.toString());
