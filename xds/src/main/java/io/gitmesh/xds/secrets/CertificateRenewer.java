@@ -44,6 +44,11 @@ public final class CertificateRenewer<K extends Comparable<? super K>> implement
     private static final Logger LOG = LoggerFactory.getLogger(CertificateRenewer.class);
     /** The longest the timer sleeps: a clock that jumps (suspend, NTP) is noticed within this. */
     private static final Duration LONGEST_SLEEP = Duration.ofSeconds(30);
+    /**
+     * The shortest the timer sleeps: a certificate whose renewal time has passed as soon as it is issued
+     * (a lifetime shorter than the CA's backdating of notBefore) is renewed once a second, not in a loop.
+     */
+    private static final Duration SHORTEST_SLEEP = Duration.ofSeconds(1);
     /** How long to wait before trying again when the CA failed. */
     private static final Duration RETRY = Duration.ofSeconds(5);
 
@@ -96,7 +101,7 @@ public final class CertificateRenewer<K extends Comparable<? super K>> implement
             }
         }
         if (issued) {
-            schedule(Duration.ZERO);
+            schedule(SHORTEST_SLEEP);
         }
         SortedMap<K, IssuedCertificate> current = new TreeMap<>();
         wanted.forEach(key -> current.put(key, held.get(key)));
@@ -124,7 +129,7 @@ public final class CertificateRenewer<K extends Comparable<? super K>> implement
                     issue(key);
                     renewed.add(key);
                 }
-                schedule(Duration.ZERO);
+                schedule(SHORTEST_SLEEP);
             } catch (RuntimeException e) {
                 LOG.error("renewing certificates failed, retrying in {}: {}", RETRY, e.toString());
                 schedule(RETRY);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -99,7 +100,7 @@ public final class SdsPublisher implements AutoCloseable {
             published = server.publish(withSecrets());
         }
         published.whenComplete((result, failure) -> {
-            if (failure != null) {
+            if (failure != null && !(failure instanceof CancellationException)) {
                 LOG.error("publishing renewed secrets of {} identities failed: {}", identities.size(), failure.toString());
             }
         });

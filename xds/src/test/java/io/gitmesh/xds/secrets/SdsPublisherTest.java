@@ -84,6 +84,17 @@ class SdsPublisherTest {
     }
 
     @Test
+    void askingForAnotherIdentitysSecretByNameGetsNothing() {
+        try (SotwStream web = SotwStream.open(xds.channel(), Nodes.of("shop/web-0", WEB), true)) {
+            web.request(SECRET_TYPE_URL, List.of(ResourceNames.workloadCertificate(new Identity("shop", "mobile"))));
+            web.request(LISTENER_TYPE_URL, List.of());
+
+            // the stream answers in order: a secret answered would come before the listeners
+            assertThat(web.next().getTypeUrl()).isEqualTo(LISTENER_TYPE_URL);
+        }
+    }
+
+    @Test
     void aProxylessGroupGetsNoSecrets() {
         try (SotwStream grpc = SotwStream.open(xds.channel(), Nodes.of("shop/web-1", GRPC_WEB), true)) {
             grpc.request(SECRET_TYPE_URL, List.of());
