@@ -86,7 +86,9 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
     /** Stops writing and watching (leadership lost); the latest revision is kept for the next start. */
     public void stop() {
         active = false;
-        worker.execute(this::stopWatching);
+        if (!worker.isShutdown()) {
+            worker.execute(this::stopWatching);
+        }
     }
 
     @Override
@@ -103,8 +105,7 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
 
     @Override
     public void close() {
-        active = false;
-        worker.execute(this::stopWatching);
+        stop();
         worker.shutdown();
     }
 

@@ -89,7 +89,7 @@ public final class MirrorDecision {
         if (desired.objects().isEmpty() && desired.held().isEmpty() && !deletes.isEmpty()
                 && !settings.pruneWhenEmpty()) {
             notices.add(new Notice("commit " + desired.commit(), "refusing to prune all " + deletes.size()
-                    + " SMI objects gitmesh manages: the revision has no SMI documents. If that is intended, "
+                    + " SMI objects gitmesh manages, as the revision has no SMI documents; if that is intended, "
                     + "allow it with the mirror setting pruneWhenEmpty"));
             deletes.clear();
         }

@@ -74,7 +74,7 @@ class MirrorClusterTest {
     }
 
     @Test
-    void aNewRevisionUpdatesChangedObjectsAndPrunesRemovedOnesButNotForeignOnes() {
+    void aNewRevisionUpdatesChangedObjectsAndPrunesRemovedOnesButNotForeignOnes() throws InterruptedException {
         start(MirrorSettings.DEFAULTS);
         apply(repo().applied('a'));
         await().atMost(WAIT).until(() -> mirror.status().writtenCommit().equals(commit('a')));
@@ -84,6 +84,7 @@ class MirrorClusterTest {
                 .withAdditionalProperties(Map.of("spec", Map.of("destination", Map.of("kind", "ServiceAccount",
                         "name", "web")))).build()).create();
 
+        drainRequests();
         apply(repo().without("policy/target.yaml")
                 .with("policy/routes.yaml", MirrorFixtures.ROUTES.replace("methods: [GET]", "methods: [GET, HEAD]"))
                 .applied('b'));
@@ -96,6 +97,9 @@ class MirrorClusterTest {
         assertThat(get(SmiKind.TRAFFIC_TARGET, "web")).as("removed from git").isNull();
         assertThat(get(SmiKind.TRAFFIC_TARGET, "by-hand")).as("not gitmesh's").isNotNull();
         assertThat(meters.find("gitmesh.mirror.drift").counters()).isEmpty();
+        assertThat(drainRequests()).filteredOn(r -> r.getMethod().equals("PATCH")).extracting(r -> r.getPath())
+                .allSatisfy(path -> assertThat(path).endsWith("?fieldManager=gitmesh"))
+                .anySatisfy(path -> assertThat(path).contains("/httproutegroups/routes"));
     }
 
     @Test
@@ -208,6 +212,80 @@ class MirrorClusterTest {
         mirror.start();
         await().atMost(WAIT).until(() -> mirror.status().writtenCommit().equals(commit('a')));
         assertThat(get(SmiKind.HTTP_ROUTE_GROUP, "routes")).isNotNull();
+    }
+
+    @Test
+    void serverSideApplyIsOneSwitchAway() throws InterruptedException {
+        start(MirrorSettings.DEFAULTS.withWrites(MirrorSettings.WriteMode.SERVER_SIDE_APPLY));
+        apply(repo().applied('a'));
+
+        // fabric8's mock has no server-side apply and answers 404: what is checked is the request
+        await().atMost(WAIT).until(() -> mirror.status().notices().size() == 3);
+        assertThat(mirror.status().notices()).allSatisfy(n -> assertThat(n.message()).startsWith("create failed: HTTP 404"));
+        List<io.fabric8.mockwebserver.http.RecordedRequest> applies = drainRequests().stream()
+                .filter(r -> r.getMethod().equals("PATCH")).toList();
+        assertThat(applies).extracting(r -> r.getPath().substring(0, r.getPath().indexOf('?'))).containsOnly(
+                "/apis/specs.smi-spec.io/v1alpha4/namespaces/shop/httproutegroups/routes",
+                "/apis/split.smi-spec.io/v1alpha4/namespaces/shop/trafficsplits/web",
+                "/apis/access.smi-spec.io/v1alpha3/namespaces/shop/traffictargets/web");
+        assertThat(applies).allSatisfy(r -> {
+            assertThat(r.getPath()).endsWith("?fieldManager=gitmesh&force=true");
+            assertThat(r.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
+        });
+    }
+
+    @Test
+    void makesOnlyTheApiCallsItsRoleAllows() throws InterruptedException {
+        drainRequests();
+        start(MirrorSettings.DEFAULTS);
+        apply(repo().applied('a'));
+        await().atMost(WAIT).until(() -> mirror.status().writtenCommit().equals(commit('a')));
+        kind(SmiKind.TRAFFIC_SPLIT).inNamespace("shop").withName("web").delete();
+        await().atMost(WAIT).until(() -> get(SmiKind.TRAFFIC_SPLIT, "web") != null);
+        apply(repo().without("policy/target.yaml").with("policy/routes.yaml", MirrorFixtures.ROUTES.replace(
+                "team: shop", "team: store")).applied('b'));
+        await().atMost(WAIT).until(() -> mirror.status().writtenCommit().equals(commit('b')));
+        mirror.close();
+
+        List<String> calls = drainRequests().stream().map(MirrorClusterTest::apiCall).distinct().sorted().toList();
+        List<String> kinds = List.of("specs.smi-spec.io httproutegroups", "specs.smi-spec.io tcproutes",
+                "specs.smi-spec.io udproutes", "split.smi-spec.io trafficsplits", "access.smi-spec.io traffictargets");
+        assertThat(calls).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("get apiextensions.k8s.io customresourcedefinitions",
+                        // the test's own calls to change the cluster: a delete and the gets that wait
+                        "get split.smi-spec.io trafficsplits shop", "get specs.smi-spec.io httproutegroups shop",
+                        "create split.smi-spec.io trafficsplits shop", "create specs.smi-spec.io httproutegroups shop",
+                        "create access.smi-spec.io traffictargets shop", "patch specs.smi-spec.io httproutegroups shop",
+                        "patch split.smi-spec.io trafficsplits shop", "delete split.smi-spec.io trafficsplits shop", "delete access.smi-spec.io traffictargets shop"),
+                kinds.stream().flatMap(k -> java.util.stream.Stream.of("list " + k, "watch " + k))).toList());
+    }
+
+    /** {@code verb group resource [namespace]}, as an RBAC rule names it. */
+    private static String apiCall(io.fabric8.mockwebserver.http.RecordedRequest request) {
+        String path = request.getPath();
+        String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
+        String[] parts = (path.contains("?") ? path.substring(0, path.indexOf('?')) : path).split("/");
+        // /apis/<group>/<version>/[namespaces/<ns>/]<plural>[/<name>]
+        boolean namespaced = parts.length > 5 && parts[4].equals("namespaces");
+        String resource = namespaced ? parts[6] : parts[4];
+        boolean named = parts.length > (namespaced ? 7 : 5);
+        String verb = switch (request.getMethod()) {
+            case "GET" -> query.contains("watch=true") ? "watch" : named ? "get" : "list";
+            case "POST" -> "create";
+            case "PATCH" -> "patch";
+            case "PUT" -> "update";
+            default -> request.getMethod().toLowerCase(java.util.Locale.ROOT);
+        };
+        return verb + " " + parts[2] + " " + resource + (namespaced ? " " + parts[5] : "");
+    }
+
+    private static List<io.fabric8.mockwebserver.http.RecordedRequest> drainRequests() throws InterruptedException {
+        List<io.fabric8.mockwebserver.http.RecordedRequest> requests = new java.util.ArrayList<>();
+        for (var r = server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
+                r = server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            requests.add(r);
+        }
+        return requests;
     }
 
     private void start(MirrorSettings settings) {
