@@ -4,10 +4,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.gitmesh.reconciler.loop.AppliedSources;
@@ -54,6 +50,7 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
     private final MeterRegistry meters;
     private final MirrorDecision decision;
     private final MirrorCodec codec;
+    private final MirrorWriter writer;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
             .name("gitmesh-mirror").factory());
     private final AtomicBoolean checkQueued = new AtomicBoolean();
@@ -65,6 +62,8 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
     private final Map<SmiKind, List<String>> served = new EnumMap<>(SmiKind.class);
     private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
     private String writtenCommit = "";
+    private AppliedSources desiredFrom;
+    private DesiredState desired;
     private Set<Drift> reportedDrift = Set.of();
     private Set<Notice> reportedNotices = Set.of();
 
@@ -75,6 +74,7 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.decision = new MirrorDecision(settings);
         this.codec = new MirrorCodec(client.getKubernetesSerialization());
+        this.writer = new MirrorWriter(client, codec, settings.writes());
     }
 
     /** Becomes the writer: finds the SMI CRDs, watches their objects and brings them in line with git. */
@@ -130,23 +130,22 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
         if (sources == null) {
             return;
         }
-        DesiredState desired = desired(sources);
+        if (sources != desiredFrom) {
+            desired = desired(sources);
+            desiredFrom = sources;
+        }
         // the API server, not the informers' stores, is the truth here: a store may not have seen
         // the mirror's own last writes yet, which would look like objects deleted in the cluster
         Map<ResourceKey, String> versions = new TreeMap<>();
         List<MirrorObject> actual = new ArrayList<>();
-        served.forEach((kind, kindVersions) -> resources(kind, kindVersions.getFirst()).inAnyNamespace().list()
+        served.forEach((kind, kindVersions) -> writer.resources(kind, kindVersions.getFirst()).inAnyNamespace().list()
                 .getItems().forEach(r -> {
                     MirrorObject object = codec.read(r);
                     versions.put(object.key(), r.getMetadata().getResourceVersion());
                     actual.add(object);
                 }));
         MirrorPlan plan = decision.decide(desired, actual, writtenCommit);
-        List<Notice> failures = new ArrayList<>();
-        plan.creates().forEach(o -> write(o.key(), "create", () -> create(o), failures));
-        plan.updates().forEach(u -> write(u.target().key(), "update", () -> update(u, versions.get(u.current().key())),
-                failures));
-        plan.deletes().forEach(key -> write(key, "prune", () -> delete(key), failures));
+        List<Notice> failures = writer.write(plan, versions, served);
         if (failures.isEmpty()) {
             writtenCommit = desired.commit();
         }
@@ -161,46 +160,6 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
         served.forEach((kind, versions) -> servedByKind.put(kind.kind(), versions));
         return DesiredObjects.of(sources.revision().commit().id().hex(), documents,
                 SourceTrees.read(sources.files(), files, limits), servedByKind);
-    }
-
-    private void create(MirrorObject object) {
-        Resource<GenericKubernetesResource> resource = resources(SmiKind.of(object.key().kind()).orElseThrow(),
-                MirrorCodec.version(object.apiVersion())).inNamespace(object.key().namespace())
-                .resource(codec.write(object));
-        switch (settings.writes()) {
-            case CREATE_AND_PATCH -> resource.create();
-            case SERVER_SIDE_APPLY -> resource.fieldManager(MirrorLabels.FIELD_MANAGER).forceConflicts()
-                    .serverSideApply();
-        }
-    }
-
-    private void update(MirrorPlan.Update update, String resourceVersion) {
-        MirrorObject target = update.target();
-        var resources = resources(SmiKind.of(target.key().kind()).orElseThrow(),
-                MirrorCodec.version(target.apiVersion())).inNamespace(target.key().namespace());
-        switch (settings.writes()) {
-            case CREATE_AND_PATCH -> resources.withName(target.key().name()).patch(new PatchContext.Builder()
-                    .withPatchType(PatchType.JSON).withFieldManager(MirrorLabels.FIELD_MANAGER).build(),
-                    codec.patch(update.current(), target, resourceVersion));
-            case SERVER_SIDE_APPLY -> resources.resource(codec.write(target)).fieldManager(MirrorLabels.FIELD_MANAGER)
-                    .forceConflicts().serverSideApply();
-        }
-    }
-
-    private void delete(ResourceKey key) {
-        SmiKind kind = SmiKind.of(key.kind()).orElseThrow();
-        resources(kind, served.get(kind).getFirst()).inNamespace(key.namespace()).withName(key.name()).delete();
-    }
-
-    private void write(ResourceKey key, String verb, Runnable call, List<Notice> failures) {
-        try {
-            call.run();
-            LOG.info("mirror {} {}", verb, key);
-        } catch (KubernetesClientException e) {
-            // e.g. 409 after a concurrent change: the informer event that follows brings another check
-            failures.add(new Notice(key.toString(), verb + " failed: HTTP " + e.getCode() + " "
-                    + Optional.ofNullable(e.getStatus()).map(s -> s.getMessage()).orElse(e.getClass().getSimpleName())));
-        }
     }
 
     private void report(MirrorPlan plan, List<Notice> failures) {
@@ -238,7 +197,7 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
                 continue;
             }
             served.put(kind, versions);
-            informers.add(resources(kind, versions.getFirst()).inAnyNamespace().inform(new Changes(),
+            informers.add(writer.resources(kind, versions.getFirst()).inAnyNamespace().inform(new Changes(),
                     settings.resync().toMillis()));
         }
     }
@@ -247,13 +206,8 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
         informers.forEach(SharedIndexInformer::close);
         informers.clear();
         served.clear();
+        desiredFrom = null; // the CRDs may differ when watching starts again
         status = new MirrorStatus(false, status.writtenCommit(), status.drift(), status.notices(), status.checks());
-    }
-
-    private io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            resources(SmiKind kind, String version) {
-        return client.genericKubernetesResources(MirrorCodec.context(kind, version));
     }
 
     /** Any change to an SMI object asks for a check. */

@@ -9,9 +9,12 @@ import java.util.Objects;
  * @param apiVersion the regarding object's apiVersion, e.g. {@code apps/v1}
  * @param kind       the regarding object's kind, e.g. {@code Deployment}
  * @param name       the regarding object's name, e.g. {@code gitmesh}
+ * @param uid        the regarding object's uid, or "" when unknown; {@code kubectl describe} lists only
+ *                   Events that name the object's uid ({@code kubectl events --for} does without)
  * @param instance   this replica (its pod name), the Event's reportingInstance
  */
-public record EventSettings(String namespace, String apiVersion, String kind, String name, String instance) {
+public record EventSettings(String namespace, String apiVersion, String kind, String name, String uid,
+        String instance) {
     /** The Events' reportingController. */
     public static final String CONTROLLER = "gitmesh.io/reconciler";
 
@@ -20,6 +23,7 @@ public record EventSettings(String namespace, String apiVersion, String kind, St
         Objects.requireNonNull(apiVersion, "apiVersion");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(instance, "instance");
     }
 }

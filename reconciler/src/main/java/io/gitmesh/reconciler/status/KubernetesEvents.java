@@ -121,7 +121,7 @@ public final class KubernetesEvents implements RevisionListener, AutoCloseable {
                 .withReason(report.reason().name()).withType(report.eventType()).withNote(report.note())
                 .withRegarding(new ObjectReferenceBuilder().withApiVersion(settings.apiVersion())
                         .withKind(settings.kind()).withNamespace(settings.namespace()).withName(settings.name())
-                        .build())
+                        .withUid(settings.uid().isEmpty() ? null : settings.uid()).build())
                 .build();
     }
 }

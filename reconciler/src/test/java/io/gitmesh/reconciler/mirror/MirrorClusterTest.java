@@ -7,11 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.gitmesh.reconciler.kubetest.ApiCalls;
 import io.gitmesh.reconciler.loop.AppliedSources;
 import io.gitmesh.reconciler.loop.Outcome;
 import io.gitmesh.reconciler.mirror.MirrorSettings.DriftMode;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -222,7 +226,7 @@ class MirrorClusterTest {
         // fabric8's mock has no server-side apply and answers 404: what is checked is the request
         await().atMost(WAIT).until(() -> mirror.status().notices().size() == 3);
         assertThat(mirror.status().notices()).allSatisfy(n -> assertThat(n.message()).startsWith("create failed: HTTP 404"));
-        List<io.fabric8.mockwebserver.http.RecordedRequest> applies = drainRequests().stream()
+        List<RecordedRequest> applies = drainRequests().stream()
                 .filter(r -> r.getMethod().equals("PATCH")).toList();
         assertThat(applies).extracting(r -> r.getPath().substring(0, r.getPath().indexOf('?'))).containsOnly(
                 "/apis/specs.smi-spec.io/v1alpha4/namespaces/shop/httproutegroups/routes",
@@ -247,45 +251,21 @@ class MirrorClusterTest {
         await().atMost(WAIT).until(() -> mirror.status().writtenCommit().equals(commit('b')));
         mirror.close();
 
-        List<String> calls = drainRequests().stream().map(MirrorClusterTest::apiCall).distinct().sorted().toList();
+        List<String> calls = ApiCalls.drainCalls(server);
         List<String> kinds = List.of("specs.smi-spec.io httproutegroups", "specs.smi-spec.io tcproutes",
                 "specs.smi-spec.io udproutes", "split.smi-spec.io trafficsplits", "access.smi-spec.io traffictargets");
-        assertThat(calls).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("get apiextensions.k8s.io customresourcedefinitions",
+        assertThat(calls).containsExactlyInAnyOrderElementsOf(Stream.concat(
+                Stream.of("get apiextensions.k8s.io customresourcedefinitions",
                         // the test's own calls to change the cluster: a delete and the gets that wait
                         "get split.smi-spec.io trafficsplits shop", "get specs.smi-spec.io httproutegroups shop",
                         "create split.smi-spec.io trafficsplits shop", "create specs.smi-spec.io httproutegroups shop",
                         "create access.smi-spec.io traffictargets shop", "patch specs.smi-spec.io httproutegroups shop",
                         "patch split.smi-spec.io trafficsplits shop", "delete split.smi-spec.io trafficsplits shop", "delete access.smi-spec.io traffictargets shop"),
-                kinds.stream().flatMap(k -> java.util.stream.Stream.of("list " + k, "watch " + k))).toList());
+                kinds.stream().flatMap(k -> Stream.of("list " + k, "watch " + k))).toList());
     }
 
-    /** {@code verb group resource [namespace]}, as an RBAC rule names it. */
-    private static String apiCall(io.fabric8.mockwebserver.http.RecordedRequest request) {
-        String path = request.getPath();
-        String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
-        String[] parts = (path.contains("?") ? path.substring(0, path.indexOf('?')) : path).split("/");
-        // /apis/<group>/<version>/[namespaces/<ns>/]<plural>[/<name>]
-        boolean namespaced = parts.length > 5 && parts[4].equals("namespaces");
-        String resource = namespaced ? parts[6] : parts[4];
-        boolean named = parts.length > (namespaced ? 7 : 5);
-        String verb = switch (request.getMethod()) {
-            case "GET" -> query.contains("watch=true") ? "watch" : named ? "get" : "list";
-            case "POST" -> "create";
-            case "PATCH" -> "patch";
-            case "PUT" -> "update";
-            default -> request.getMethod().toLowerCase(java.util.Locale.ROOT);
-        };
-        return verb + " " + parts[2] + " " + resource + (namespaced ? " " + parts[5] : "");
-    }
-
-    private static List<io.fabric8.mockwebserver.http.RecordedRequest> drainRequests() throws InterruptedException {
-        List<io.fabric8.mockwebserver.http.RecordedRequest> requests = new java.util.ArrayList<>();
-        for (var r = server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
-                r = server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            requests.add(r);
-        }
-        return requests;
+    private static List<RecordedRequest> drainRequests() throws InterruptedException {
+        return ApiCalls.drain(server);
     }
 
     private void start(MirrorSettings settings) {
@@ -310,9 +290,8 @@ class MirrorClusterTest {
         return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
     }
 
-    private static io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            kind(SmiKind kind) {
+    private static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> kind(SmiKind kind) {
         return client.genericKubernetesResources(MirrorCodec.context(kind,
                 kind == SmiKind.TRAFFIC_TARGET ? "v1alpha3" : "v1alpha4"));
     }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.gitmesh.reconciler.kubetest.ApiCalls;
 import io.gitmesh.reconciler.loop.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,9 +23,10 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class KubernetesEventsTest {
     private static final EventSettings SETTINGS = new EventSettings("gitmesh-system", "apps/v1", "Deployment",
-            "gitmesh", "gitmesh-7d4f9-abcde");
+            "gitmesh", "6c0d4c3e-0000-4000-8000-000000000001", "gitmesh-7d4f9-abcde");
 
     static KubernetesClient client;
+    static KubernetesMockServer server;
 
     private KubernetesEvents events;
 
@@ -55,6 +58,7 @@ class KubernetesEventsTest {
         assertThat(event.getRegarding().getKind()).isEqualTo("Deployment");
         assertThat(event.getRegarding().getName()).isEqualTo("gitmesh");
         assertThat(event.getRegarding().getNamespace()).isEqualTo("gitmesh-system");
+        assertThat(event.getRegarding().getUid()).isEqualTo("6c0d4c3e-0000-4000-8000-000000000001");
         assertThat(event.getSeries()).isNull();
     }
 
@@ -73,6 +77,20 @@ class KubernetesEventsTest {
         pass(StatusFixtures.fetchFailed());
         await().atMost(Duration.ofSeconds(10)).until(() -> list().size() == 3);
         assertThat(list()).extracting(Event::getReason).containsExactlyInAnyOrder("Refused", "Refused", "FetchFailed");
+    }
+
+    @Test
+    void makesOnlyTheApiCallsItsRoleAllows() throws InterruptedException {
+        ApiCalls.drain(server);
+        pass(StatusFixtures.refused('b'));
+        pass(StatusFixtures.refused('b'));
+        await().atMost(Duration.ofSeconds(10)).until(() -> only() != null && only().getSeries() != null);
+
+        assertThat(ApiCalls.drainCalls(server)).containsExactly(
+                "create events.k8s.io events gitmesh-system",
+                "get events.k8s.io events gitmesh-system",
+                "list events.k8s.io events gitmesh-system", // the test's own
+                "update events.k8s.io events gitmesh-system");
     }
 
     @Test
