@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -107,7 +106,7 @@ public final class MirrorDecision {
         return view;
     }
 
-    private static ObjectNode only(SortedMap<String, String> keysOf, SortedMap<String, String> values) {
+    private static ObjectNode only(Map<String, String> keysOf, Map<String, String> values) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         keysOf.keySet().stream().filter(values::containsKey).forEach(k -> node.put(k, values.get(k)));
         return node;

@@ -1,9 +1,9 @@
 package io.gitmesh.reconciler.mirror;
 
 import io.gitmesh.schema.ResourceKey;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
@@ -11,32 +11,19 @@ import tools.jackson.databind.JsonNode;
  * An SMI object as far as the mirror cares: what git says it should be, or what the cluster holds.
  * Status, managed fields and the rest of the server's metadata are not part of it.
  *
- * @param apiVersion {@code group/version}
- * @param spec       the object's {@code spec}, an empty object when it has none; never modified
+ * @param apiVersion  {@code group/version}
+ * @param labels      sorted by key
+ * @param annotations sorted by key
+ * @param spec        the object's {@code spec}, an empty object when it has none; never modified
  */
-public record MirrorObject(ResourceKey key, String apiVersion, SortedMap<String, String> labels,
-        SortedMap<String, String> annotations, JsonNode spec) {
+public record MirrorObject(ResourceKey key, String apiVersion, Map<String, String> labels,
+        Map<String, String> annotations, JsonNode spec) {
     public MirrorObject {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(apiVersion, "apiVersion");
-        labels = new TreeMap<>(labels);
-        annotations = new TreeMap<>(annotations);
+        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        annotations = Collections.unmodifiableSortedMap(new TreeMap<>(annotations));
         spec = spec.deepCopy();
-    }
-
-    public MirrorObject(ResourceKey key, String apiVersion, Map<String, String> labels,
-            Map<String, String> annotations, JsonNode spec) {
-        this(key, apiVersion, new TreeMap<>(labels), new TreeMap<>(annotations), spec);
-    }
-
-    @Override
-    public SortedMap<String, String> labels() {
-        return new TreeMap<>(labels);
-    }
-
-    @Override
-    public SortedMap<String, String> annotations() {
-        return new TreeMap<>(annotations);
     }
 
     @Override

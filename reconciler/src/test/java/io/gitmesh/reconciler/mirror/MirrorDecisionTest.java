@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -144,13 +144,13 @@ class MirrorDecisionTest {
     }
 
     private static MirrorObject withLabel(MirrorObject object, String label, String value) {
-        SortedMap<String, String> labels = object.labels();
+        Map<String, String> labels = new TreeMap<>(object.labels());
         labels.put(label, value);
         return new MirrorObject(object.key(), object.apiVersion(), labels, object.annotations(), object.spec());
     }
 
     private static MirrorObject withoutLabel(MirrorObject object, String label) {
-        SortedMap<String, String> labels = object.labels();
+        Map<String, String> labels = new TreeMap<>(object.labels());
         labels.remove(label);
         return new MirrorObject(object.key(), object.apiVersion(), labels, object.annotations(), object.spec());
     }

@@ -62,6 +62,25 @@ class MirrorDesiredObjectsTest {
                         + "traffictargets.access.smi-spec.io; install the SMI CRDs from deploy/ to mirror it");
     }
 
+    @Test
+    void findsEachDocumentOfAFileWithSeveral() {
+        String both = MirrorFixtures.ROUTES + "---\n# an empty document\n---\n" + MirrorFixtures.SPLIT;
+        int splitLine = (int) both.substring(0, both.indexOf("apiVersion: split")).lines().count() + 1;
+
+        DesiredState desired = desired(MirrorFixtures.repo().without("policy/routes.yaml").without("policy/split.yaml")
+                .with("policy/all.yaml", both).applied('a'), SHARED_CRDS);
+
+        assertThat(desired.objects()).filteredOn(o -> o.key().kind().equals("TrafficSplit")).singleElement()
+                .satisfies(split -> {
+                    assertThat(split.annotations()).containsEntry("gitmesh.io/source-file", "policy/all.yaml:"
+                            + splitLine);
+                    assertThat(split.spec().get("backends").findValuesAsString("service"))
+                            .containsExactly("web-v1", "web-v2");
+                });
+        assertThat(desired.objects()).filteredOn(o -> o.key().kind().equals("HTTPRouteGroup")).singleElement()
+                .satisfies(routes -> assertThat(routes.spec().has("matches")).isTrue());
+    }
+
     private static DesiredState desired(AppliedSources sources, Map<String, List<String>> served) {
         List<PolicyDocument> documents = sources.revision().compiled().checked().policies().documents();
         Set<String> files = documents.stream().map(d -> d.origin().file()).collect(Collectors.toSet());
