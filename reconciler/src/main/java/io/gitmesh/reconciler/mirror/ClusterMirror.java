@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.gitmesh.reconciler.loop.AppliedSources;
@@ -14,6 +15,7 @@ import io.gitmesh.schema.ResourceKey;
 import io.gitmesh.schema.policy.PolicyDocument;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -103,10 +106,16 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
         return status;
     }
 
+    /** Stops, and returns once the informers are closed (or after ten seconds). */
     @Override
     public void close() {
         stop();
         worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void requestCheck() {
@@ -115,7 +124,7 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
                 worker.execute(() -> {
                     checkQueued.set(false);
                     if (active) {
-                        check();
+                        checkAndReportFailure();
                     }
                 });
             } catch (RejectedExecutionException closed) {
@@ -124,13 +133,25 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
         }
     }
 
+    private void checkAndReportFailure() {
+        try {
+            check();
+        } catch (KubernetesClientException e) {
+            // the API server is unreachable or refuses a read: the next change, resync or revision tries again
+            Notice failure = new Notice("cluster", "cannot compare the SMI objects with git: "
+                    + MirrorWriter.describe(e));
+            LOG.warn("mirror {}", failure);
+            status = new MirrorStatus(true, writtenCommit, status.drift(), List.of(failure), status.checks() + 1);
+        }
+    }
+
     private void check() {
-        watchKnownKinds();
+        boolean newKinds = watchKnownKinds();
         AppliedSources sources = latest;
         if (sources == null) {
             return;
         }
-        if (sources != desiredFrom) {
+        if (newKinds || sources != desiredFrom) {
             desired = desired(sources);
             desiredFrom = sources;
         }
@@ -178,8 +199,9 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
                 before.checks() + 1);
     }
 
-    /** Finds the CRDs not found yet and starts watching their objects. */
-    private void watchKnownKinds() {
+    /** Finds the CRDs not found yet and starts watching their objects; returns whether it found any. */
+    private boolean watchKnownKinds() {
+        boolean found = false;
         for (SmiKind kind : SmiKind.values()) {
             if (served.containsKey(kind)) {
                 continue;
@@ -191,15 +213,18 @@ public final class ClusterMirror implements RevisionListener, AutoCloseable {
             }
             List<String> versions = crd.getSpec().getVersions().stream()
                     .filter(v -> Boolean.TRUE.equals(v.getServed()))
-                    .sorted((a, b) -> Boolean.compare(Boolean.TRUE.equals(b.getStorage()), Boolean.TRUE.equals(a.getStorage())))
+                    .sorted(Comparator.comparing((CustomResourceDefinitionVersion v) ->
+                            !Boolean.TRUE.equals(v.getStorage()))) // the storage version first
                     .map(CustomResourceDefinitionVersion::getName).toList();
             if (versions.isEmpty()) {
                 continue;
             }
             served.put(kind, versions);
+            found = true;
             informers.add(writer.resources(kind, versions.getFirst()).inAnyNamespace().inform(new Changes(),
                     settings.resync().toMillis()));
         }
+        return found;
     }
 
     private void stopWatching() {

@@ -48,7 +48,8 @@ public final class DesiredObjects {
             List<String> versions = served.get(document.kind());
             Optional<JsonNode> root = trees.root(document.origin());
             String problem = versions == null
-                    ? "the cluster has no CRD " + kind.get().crdName() + "; install the SMI CRDs from deploy/ to mirror it"
+                    ? "the cluster has no CRD " + kind.get().crdName()
+                            + "; install the SMI CRDs from deploy/ to mirror it"
                     : !versions.contains(version)
                     ? "written as " + apiVersion + ", which the cluster's CRD does not serve (it serves "
                             + String.join(", ", versions) + "); gitmesh does not convert SMI versions: write it as "

@@ -25,12 +25,14 @@ public record FieldExclusions(Map<String, List<String>> pointersByKind) {
         pointersByKind.forEach((kind, pointers) -> {
             if (SmiKind.of(kind).isEmpty()) {
                 throw new IllegalArgumentException("field exclusions for \"" + kind
-                        + "\": not a kind gitmesh mirrors (use one of TrafficTarget, HTTPRouteGroup, TCPRoute, UDPRoute, TrafficSplit)");
+                        + "\": not a kind gitmesh mirrors (use one of TrafficTarget, HTTPRouteGroup, TCPRoute, "
+                        + "UDPRoute, TrafficSplit)");
             }
             pointers.forEach(p -> {
                 if (!p.startsWith("/spec/")) {
                     throw new IllegalArgumentException("field exclusion \"" + p + "\" for " + kind
-                            + ": a pointer must start with /spec/ (only spec fields can be left to another controller)");
+                            + ": a pointer must start with /spec/ (only spec fields can be left to another "
+                            + "controller)");
                 }
             });
             copy.put(kind, pointers.stream().sorted().distinct().toList());

@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * What {@code /status} shows about the SMI objects in the cluster.
  *
+ * @param active        whether this replica writes (it leads)
  * @param writtenCommit the commit whose objects are all in the cluster ("" before the first)
  * @param drift         drift found by the last check (in {@code warn} mode: still there)
  * @param notices       what the mirror left alone or could not do, and why

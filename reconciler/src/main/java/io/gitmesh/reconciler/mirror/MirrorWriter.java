@@ -84,13 +84,18 @@ final class MirrorWriter {
         }
     }
 
+    /** {@code HTTP <code> <the API server's message>}, for a notice. */
+    static String describe(KubernetesClientException e) {
+        return "HTTP " + e.getCode() + " " + Optional.ofNullable(e.getStatus()).map(s -> s.getMessage())
+                .orElse(e.getClass().getSimpleName());
+    }
+
     private static void run(ResourceKey key, String verb, Runnable call, List<Notice> failures) {
         try {
             call.run();
             LOG.info("mirror {} {}", verb, key);
         } catch (KubernetesClientException e) {
-            failures.add(new Notice(key.toString(), verb + " failed: HTTP " + e.getCode() + " "
-                    + Optional.ofNullable(e.getStatus()).map(s -> s.getMessage()).orElse(e.getClass().getSimpleName())));
+            failures.add(new Notice(key.toString(), verb + " failed: " + MirrorWriter.describe(e)));
         }
     }
 }

@@ -99,8 +99,9 @@ public final class CommitStatusPublisher implements RevisionListener, AutoClosea
             return;
         }
         try {
-            HttpResponse<Void> response = http.send(host.request(commit, report.reason() == OutcomeReport.Reason.Applied,
-                    report.note(), new String(secret)), HttpResponse.BodyHandlers.discarding());
+            boolean success = report.reason() == OutcomeReport.Reason.Applied;
+            HttpResponse<Void> response = http.send(host.request(commit, success, report.note(), new String(secret)),
+                    HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 posted = report.identity();
                 lastFailure = Optional.empty();

@@ -41,8 +41,7 @@ public record OutcomeReport(Reason reason, Optional<Commit> commit, String note)
                             + r.errors().stream().findFirst().map(e -> ", the first " + e.toText()).orElse("")
                             + "; the last applied commit stays served"));
             case Outcome.SourceFailed f -> Optional.of(new OutcomeReport(Reason.FetchFailed, Optional.empty(),
-                    (f.transientFailure() ? "cannot read the repository (will retry): " : "cannot read the repository: ")
-                            + f.message()));
+                    "cannot read the repository" + (f.transientFailure() ? " (will retry): " : ": ") + f.message()));
             case Outcome.Unchanged u -> Optional.empty();
         };
     }

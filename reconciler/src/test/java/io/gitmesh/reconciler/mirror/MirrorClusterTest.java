@@ -26,22 +26,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The mirror against fabric8's CRUD API server: SMI objects created, updated, pruned, and drift. */
+/**
+ * The mirror against fabric8's CRUD API server: SMI objects created, updated, pruned, and drift. A
+ * fresh server for each test: the mock blocks its event loop when a watch closes while it sends
+ * events, so cleaning up a shared server behind closing informers makes later requests time out.
+ */
 @EnableKubernetesMockClient(crud = true)
 class MirrorClusterTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    static KubernetesClient client;
-    static KubernetesMockServer server;
+    KubernetesClient client;
+    KubernetesMockServer server;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private ClusterMirror mirror;
 
-    @BeforeAll
-    static void crds() {
+    @BeforeEach
+    void crds() {
         MirrorFixtures.createCrds(client);
     }
 
@@ -49,9 +53,6 @@ class MirrorClusterTest {
     void stop() {
         if (mirror != null) {
             mirror.close();
-        }
-        for (SmiKind kind : SmiKind.values()) {
-            kind(kind).inAnyNamespace().delete();
         }
     }
 
@@ -225,7 +226,8 @@ class MirrorClusterTest {
 
         // fabric8's mock has no server-side apply and answers 404: what is checked is the request
         await().atMost(WAIT).until(() -> mirror.status().notices().size() == 3);
-        assertThat(mirror.status().notices()).allSatisfy(n -> assertThat(n.message()).startsWith("create failed: HTTP 404"));
+        assertThat(mirror.status().notices()).allSatisfy(n -> assertThat(n.message())
+                .startsWith("create failed: HTTP 404"));
         List<RecordedRequest> applies = drainRequests().stream()
                 .filter(r -> r.getMethod().equals("PATCH")).toList();
         assertThat(applies).extracting(r -> r.getPath().substring(0, r.getPath().indexOf('?'))).containsOnly(
@@ -260,11 +262,12 @@ class MirrorClusterTest {
                         "get split.smi-spec.io trafficsplits shop", "get specs.smi-spec.io httproutegroups shop",
                         "create split.smi-spec.io trafficsplits shop", "create specs.smi-spec.io httproutegroups shop",
                         "create access.smi-spec.io traffictargets shop", "patch specs.smi-spec.io httproutegroups shop",
-                        "patch split.smi-spec.io trafficsplits shop", "delete split.smi-spec.io trafficsplits shop", "delete access.smi-spec.io traffictargets shop"),
+                        "patch split.smi-spec.io trafficsplits shop", "delete split.smi-spec.io trafficsplits shop",
+                        "delete access.smi-spec.io traffictargets shop"),
                 kinds.stream().flatMap(k -> Stream.of("list " + k, "watch " + k))).toList());
     }
 
-    private static List<RecordedRequest> drainRequests() throws InterruptedException {
+    private List<RecordedRequest> drainRequests() throws InterruptedException {
         return ApiCalls.drain(server);
     }
 
@@ -281,7 +284,7 @@ class MirrorClusterTest {
         return meters.counter("gitmesh.mirror.drift", "kind", kind).count();
     }
 
-    private static GenericKubernetesResource get(SmiKind kind, String name) {
+    private GenericKubernetesResource get(SmiKind kind, String name) {
         return kind(kind).inNamespace("shop").withName(name).get();
     }
 
@@ -290,7 +293,7 @@ class MirrorClusterTest {
         return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
     }
 
-    private static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+    private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
             Resource<GenericKubernetesResource>> kind(SmiKind kind) {
         return client.genericKubernetesResources(MirrorCodec.context(kind,
                 kind == SmiKind.TRAFFIC_TARGET ? "v1alpha3" : "v1alpha4"));

@@ -42,8 +42,8 @@ class MirrorDecisionTest {
                 row("ownership label removed, correct: put back", CORRECT, List.of(ROUTES),
                         List.of(withoutLabel(ROUTES, MirrorLabels.MANAGED_BY)), NEW,
                         "update HTTPRouteGroup/shop/routes",
-                        "drift LABEL_REMOVED HTTPRouteGroup/shop/routes [/metadata/labels/app.kubernetes.io~1managed-by]"
-                                + " corrected"),
+                        "drift LABEL_REMOVED HTTPRouteGroup/shop/routes "
+                                + "[/metadata/labels/app.kubernetes.io~1managed-by] corrected"),
                 row("deleted in the cluster after gitmesh wrote it, correct: created again", CORRECT,
                         List.of(SPLIT), List.of(), NEW, "create TrafficSplit/shop/web",
                         "drift DELETED TrafficSplit/shop/web [] corrected"),
@@ -86,8 +86,8 @@ class MirrorDecisionTest {
         MirrorObject owned = split(OLD, 50, 50);
         return Stream.of(
                 Arguments.of("an empty revision prunes nothing by default", CORRECT, Set.of(), List.of(
-                        "notice commit " + NEW + ": refusing to prune all 1 SMI objects gitmesh manages, as the revision has "
-                                + "no SMI documents")),
+                        "notice commit " + NEW + ": refusing to prune all 1 SMI objects gitmesh manages, "
+                                + "as the revision has no SMI documents")),
                 Arguments.of("an empty revision prunes everything when allowed", CORRECT.withPruneWhenEmpty(true),
                         Set.of(), List.of("delete TrafficSplit/shop/web")),
                 Arguments.of("a held object (not mirrorable) is kept", CORRECT, Set.of(owned.key()), List.of()))

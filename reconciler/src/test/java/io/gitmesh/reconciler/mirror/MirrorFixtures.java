@@ -149,7 +149,8 @@ final class MirrorFixtures {
     /** Creates the SMI CRDs shipped in shared/smi/crds, which teaches the mock server their plurals. */
     static void createCrds(KubernetesClient client) {
         Path crds = Path.of(System.getProperty("gitmesh.shared"), "smi", "crds");
-        for (String file : List.of("access.yaml", "httproutegroup.yaml", "split.yaml", "tcproute.yaml", "udproute.yaml")) {
+        for (String file : List.of("access.yaml", "httproutegroup.yaml", "split.yaml", "tcproute.yaml",
+                "udproute.yaml")) {
             try (InputStream in = Files.newInputStream(crds.resolve(file))) {
                 CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in,
                         CustomResourceDefinition.class);
