@@ -31,9 +31,4 @@ public record MirrorPlan(List<MirrorObject> creates, List<Update> updates, List<
         drift = List.copyOf(drift);
         notices = notices.stream().sorted().toList();
     }
-
-    /** Whether the plan writes nothing. */
-    public boolean writesNothing() {
-        return creates.isEmpty() && updates.isEmpty() && deletes.isEmpty();
-    }
 }
