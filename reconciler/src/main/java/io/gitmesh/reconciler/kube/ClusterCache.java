@@ -27,12 +27,17 @@ final class ClusterCache {
         this.enrolmentValue = Objects.requireNonNull(enrolmentValue, "enrolmentValue");
     }
 
-    /** Stores {@code object}; true when the mesh's view changed. */
+    /**
+     * Stores {@code object}; true when the mesh's view changed. An object equal to the stored one keeps
+     * the stored instance, so an unchanged cluster is made of the same instances (the compiler reuses
+     * its last cluster state by identity).
+     */
     boolean put(KubeObject object) {
-        KubeObject before = objects.put(object.key(), object);
+        KubeObject before = objects.get(object.key());
         if (object.equals(before)) {
             return false;
         }
+        objects.put(object.key(), object);
         if (object instanceof KubeNamespace namespace) {
             boolean enrolled = enrolmentValue.equals(namespace.meta().labels().get(enrolmentLabel));
             return enrolled ? enrolledNamespaces.add(namespace.meta().name()) || before != null
