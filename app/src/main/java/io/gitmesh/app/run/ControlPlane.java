@@ -5,6 +5,8 @@ import io.gitmesh.ca.IssuedCertificate;
 import io.gitmesh.ca.LeafRequest;
 import io.gitmesh.ca.store.WorkloadFiles;
 import io.gitmesh.model.Identity;
+import io.gitmesh.injector.secrets.BootstrapSecretController;
+import io.gitmesh.injector.secrets.SecretControllerSettings;
 import io.gitmesh.reconciler.compile.ClusterInput;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
 import io.gitmesh.reconciler.loop.ReconcileLoop;
@@ -81,16 +83,16 @@ public final class ControlPlane implements AutoCloseable {
     private ControlPlane(Settings settings, GitSource source, PolicyPaths paths, ClusterSource cluster,
             RevisionCompiler compiler) throws IOException {
         Clock clock = Clock.systemUTC();
+        tls = settings.xdsSecurity() instanceof XdsSecurity.MutualTls secured
+                ? Optional.of(ControlPlaneTls.start(secured, clock)) : Optional.empty();
         kubernetes = cluster instanceof ClusterSource.Kubernetes kube
                 ? Optional.of(new KubernetesRuntime(kube.client(), kube.settings(), Limits.DEFAULT, meters, clock,
-                        this::clusterChanged))
+                        this::clusterChanged, bootstrapSecrets(kube, settings.xdsSecurity(), clock)))
                 : Optional.empty();
         Supplier<ClusterInput> clusterInput = switch (cluster) {
             case ClusterSource.Kubernetes kube -> kubernetes.orElseThrow()::clusterInput;
             case ClusterSource.Files files -> () -> new ClusterInput.Files(files.files().get());
         };
-        tls = settings.xdsSecurity() instanceof XdsSecurity.MutualTls secured
-                ? Optional.of(ControlPlaneTls.start(secured, clock)) : Optional.empty();
         sink = new XdsMeshSink(tls.isPresent() ? TranslateOptions.defaults() : TranslateOptions.insecurePlaintextGrpc(),
                 tls.map(t -> t.authority().authority().trustDomain()));
         reconciler = new Reconciler(source, paths, clusterInput, compiler, sink,
@@ -101,9 +103,10 @@ public final class ControlPlane implements AutoCloseable {
         sds = tls.map(t -> new SdsPublisher(server, t.authority(), MeshConfig.DEFAULT_WORKLOAD_LIFETIME, clock,
                 new SplittableRandom()));
         sink.attach(sds.isPresent() ? sds.get()::publish : server::publish);
-        kubernetes.ifPresent(KubernetesRuntime::start);
+        kubernetes.ifPresent(KubernetesRuntime::watch);
         reconciler.reconcile();
         server.start();
+        kubernetes.ifPresent(KubernetesRuntime::standForLeader);
         loop = new ReconcileLoop(reconciler, settings.interval(), 0.1, RandomGenerator.of("L64X128MixRandom"));
         http = HttpEndpoints.start(settings.httpAddress(), new HttpEndpoints.Handlers(
                 () -> reconciler.status().ready(), meters::scrape, this::status, this::configOf,
@@ -188,6 +191,20 @@ public final class ControlPlane implements AutoCloseable {
                 .filter(e -> e.getKey().namespace().equals(parts[0]) && e.getKey().serviceAccount().equals(parts[1])
                         && e.getKey().flavour().wireName().equals(flavour))
                 .findFirst().map(e -> ProxyConfigJson.print(e.getValue()));
+    }
+
+    /**
+     * With mTLS, the controller of the injected pods' bootstrap Secrets: their sidecars dial the xDS
+     * server by the name its certificate carries ({@code --xds-server-name}) on the served port.
+     */
+    private Optional<Supplier<BootstrapSecretController>> bootstrapSecrets(ClusterSource.Kubernetes kube,
+            XdsSecurity security, Clock clock) {
+        if (!(security instanceof XdsSecurity.MutualTls secured)) {
+            return Optional.empty();
+        }
+        return Optional.of(() -> new BootstrapSecretController(kube.client(), tls.orElseThrow().authority().authority(),
+                SecretControllerSettings.of(secured.serverName(), server.address().getPort()), clock,
+                new SplittableRandom()));
     }
 
     /** A burst of cluster changes is over: compile the applied commit again with the cluster as it is. */

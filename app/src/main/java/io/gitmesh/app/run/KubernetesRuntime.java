@@ -3,6 +3,8 @@ package io.gitmesh.app.run;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitmesh.injector.secrets.BootstrapSecretController;
+import io.gitmesh.injector.secrets.BootstrapSecretInformers;
 import io.gitmesh.reconciler.compile.ClusterInput;
 import io.gitmesh.reconciler.kube.Leadership;
 import io.gitmesh.reconciler.kube.LiveCluster;
@@ -17,13 +19,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code gitmesh run --cluster kube}: the live cluster (informers) feeding every replica's
- * computation, and the writers — SMI objects in the cluster, Kubernetes Events — that run only on the
- * replica holding the leader Lease. Every replica serves xDS; losing the lease stops only the writers.
+ * computation, and the writers — SMI objects in the cluster, Kubernetes Events, and with mTLS the
+ * injected pods' bootstrap Secrets — that run only on the replica holding the leader Lease. Every replica serves xDS; losing the lease stops only the writers.
  */
 public final class KubernetesRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesRuntime.class);
@@ -55,10 +58,18 @@ public final class KubernetesRuntime implements AutoCloseable {
     private final ClusterMirror mirror;
     private final KubernetesEvents events;
     private final Leadership leadership;
+    private final KubernetesClient client;
+    private final Optional<Supplier<BootstrapSecretController>> bootstrapSecrets;
+    private BootstrapSecretInformers bootstrapSecretInformers;
 
-    /** @param onClusterChange runs once a burst of cluster changes is over (on the informers' debounce thread) */
+    /**
+     * @param onClusterChange  runs once a burst of cluster changes is over (on the informers' debounce thread)
+     * @param bootstrapSecrets with mTLS: makes the controller of the injected pods' bootstrap Secrets
+     */
     KubernetesRuntime(KubernetesClient client, Settings settings, Limits limits, MeterRegistry meters, Clock clock,
-            Runnable onClusterChange) {
+            Runnable onClusterChange, Optional<Supplier<BootstrapSecretController>> bootstrapSecrets) {
+        this.client = client;
+        this.bootstrapSecrets = Objects.requireNonNull(bootstrapSecrets, "bootstrapSecrets");
         this.live = new LiveCluster(client, settings.live(), onClusterChange);
         this.mirror = new ClusterMirror(client, settings.mirror(), limits, meters);
         this.events = new KubernetesEvents(client, new EventSettings(settings.namespace(), "apps/v1", "Deployment",
@@ -66,9 +77,13 @@ public final class KubernetesRuntime implements AutoCloseable {
         this.leadership = new Leadership(client, settings.leadership(), this::startWriting, this::stopWriting);
     }
 
-    /** Lists the cluster (returns once every informer has synced), then stands for leader. */
-    void start() {
+    /** Lists the cluster; returns once every informer has synced. */
+    void watch() {
         live.start();
+    }
+
+    /** Stands for leader; the writers start when this replica wins. Call once xDS is served. */
+    void standForLeader() {
         leadership.start();
     }
 
@@ -105,14 +120,20 @@ public final class KubernetesRuntime implements AutoCloseable {
         live.close();
     }
 
-    private void startWriting() {
+    private synchronized void startWriting() {
         mirror.start();
         events.start();
+        bootstrapSecrets.ifPresent(controller -> bootstrapSecretInformers = BootstrapSecretInformers.start(client,
+                controller.get(), BootstrapSecretInformers.DEFAULT_CHECK_INTERVAL));
     }
 
-    private void stopWriting() {
+    private synchronized void stopWriting() {
         mirror.stop();
         events.stop();
+        if (bootstrapSecretInformers != null) {
+            bootstrapSecretInformers.close();
+            bootstrapSecretInformers = null;
+        }
     }
 
     /** The Deployment's uid, so that {@code kubectl describe} lists the Events; "" when it cannot be read. */
