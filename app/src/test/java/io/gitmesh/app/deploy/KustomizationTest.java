@@ -1,0 +1,79 @@
+package io.gitmesh.app.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The kustomize tree: every file is listed, and what it builds is what the reader here says. */
+class KustomizationTest {
+    static Stream<Arguments> kustomizations() {
+        return DeployTree.yamlFiles(DeployTree.KUSTOMIZE)
+                .filter(p -> p.getFileName().toString().equals(DeployTree.KUSTOMIZATION))
+                .map(p -> Arguments.of(DeployTree.display(p.getParent()), p.getParent()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kustomizations")
+    void listsEveryManifestInItsFolder(String name, Path dir) throws IOException {
+        Kustomization kustomization = Kustomization.read(dir);
+        List<String> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".yaml") && !f.equals(DeployTree.KUSTOMIZATION)).sorted().toList();
+        }
+        List<String> listedFiles = kustomization.resources().stream().filter(r -> !r.contains("/") && !r.equals(".."))
+                .filter(r -> Files.isRegularFile(dir.resolve(r))).sorted().toList();
+        assertThat(listedFiles).as("files of %s named in its kustomization.yaml", name).isEqualTo(files);
+        assertThat(kustomization.resources()).allSatisfy(r -> assertThat(dir.resolve(r)).exists());
+    }
+
+    @Test
+    void theBaseIsTheCoreInstallWithTheSmiCrds() {
+        List<ObjectKey> keys = keys(Kustomization.read(DeployTree.KUSTOMIZE_BASE).build());
+        assertThat(keys).doesNotHaveDuplicates()
+                .contains(new ObjectKey("Namespace", "", DeployTree.NAMESPACE),
+                        new ObjectKey("Deployment", DeployTree.NAMESPACE, "gitmesh"),
+                        new ObjectKey("MutatingWebhookConfiguration", "", "gitmesh-injector"),
+                        new ObjectKey("CustomResourceDefinition", "", "traffictargets.access.smi-spec.io"))
+                .allSatisfy(k -> assertThat(k.kind().equals("Namespace") || k.namespace().isEmpty()
+                        || k.namespace().equals(DeployTree.NAMESPACE)).as("%s in gitmesh-system", k).isTrue());
+    }
+
+    @Test
+    void theCertManagerComponentIsAComponent() {
+        assertThat(Kustomization.read(DeployTree.CERT_MANAGER_COMPONENT).kind()).isEqualTo("Component");
+    }
+
+    /** Where kubectl is installed (it carries kustomize), its build of the base agrees with the reader here. */
+    @Test
+    void kubectlKustomizeBuildsTheSameObjects() throws Exception {
+        assumeTrue(onPath("kubectl"), "kubectl is not installed; the reader above stands in for kustomize");
+        Process process = new ProcessBuilder("kubectl", "kustomize", DeployTree.KUSTOMIZE_BASE.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String built = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("kubectl kustomize exit code").isZero();
+        assertThat(keys(StrictManifests.parse("kubectl kustomize", built)))
+                .containsExactlyInAnyOrderElementsOf(keys(Kustomization.read(DeployTree.KUSTOMIZE_BASE).build()));
+    }
+
+    static List<ObjectKey> keys(List<HasMetadata> objects) {
+        return objects.stream().map(ObjectKey::of).sorted().toList();
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+}
