@@ -1,0 +1,83 @@
+package io.gitmesh.app.deploy;
+
+import io.fabric8.mockwebserver.DefaultMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The API requests that tests made against fabric8's mock API server, for the RBAC check. A line per
+ * request: the HTTP method, a tab, the path with its query, a tab, the Content-Type ("" if none). Tests of
+ * any module can write this format into {@link #DIRECTORY} ({@code <repository>/target/kube-api-calls/<component>.log});
+ * the app module builds last in the reactor, so {@code RbacCoverageTest} reads what they all recorded.
+ */
+final class KubeApiCallLog {
+    static final Path DIRECTORY = DeployTree.ROOT.resolve("target/kube-api-calls");
+    private static final String SEPARATOR = "\t";
+
+    private KubeApiCallLog() {
+    }
+
+    /** Takes every request the server recorded so far (they are gone from it afterwards), as log lines. */
+    static List<String> drain(DefaultMockServer server) throws InterruptedException {
+        List<String> lines = new ArrayList<>();
+        for (RecordedRequest request = server.takeRequest(50, TimeUnit.MILLISECONDS); request != null;
+                request = server.takeRequest(50, TimeUnit.MILLISECONDS)) {
+            String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
+            lines.add(request.getMethod() + SEPARATOR + request.getPath() + SEPARATOR + contentType);
+        }
+        return lines;
+    }
+
+    /** Adds {@code lines} to the log of {@code component}. */
+    static void append(String component, List<String> lines) {
+        try {
+            Files.createDirectories(DIRECTORY);
+            Files.write(DIRECTORY.resolve(component + ".log"), lines, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every component's logged calls, by component name; empty when no test has written a log. */
+    static Map<String, List<KubeApiCall>> readAll() {
+        Map<String, List<KubeApiCall>> byComponent = new TreeMap<>();
+        if (!Files.isDirectory(DIRECTORY)) {
+            return byComponent;
+        }
+        try (Stream<Path> files = Files.list(DIRECTORY)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                String component = file.getFileName().toString().replaceFirst("\\.log$", "");
+                byComponent.put(component, calls(Files.readAllLines(file, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byComponent;
+    }
+
+    /** The authorizer's view of logged requests. */
+    static List<KubeApiCall> calls(List<String> lines) {
+        List<KubeApiCall> calls = new ArrayList<>();
+        for (String line : lines) {
+            String[] fields = line.split(SEPARATOR, -1);
+            if (fields.length < 2) {
+                throw new IllegalArgumentException("not a logged request (METHOD\\tPATH\\tCONTENT-TYPE): " + line);
+            }
+            calls.addAll(KubeApiCall.of(fields[0], fields[1], fields.length > 2 ? fields[2] : ""));
+        }
+        return calls;
+    }
+}
