@@ -79,7 +79,8 @@ class HelmChartTest {
     static Stream<Arguments> values() {
         return Stream.of(
                 Arguments.of("enrolledNamespaces binds the workload Secrets per namespace",
-                        Map.of("enrolledNamespaces[0]", "team-a", "enrolledNamespaces[1]", "team-b"), (Consumer<List<HasMetadata>>) objects ->
+                        Map.of("enrolledNamespaces[0]", "team-a", "enrolledNamespaces[1]", "team-b"),
+                        (Consumer<List<HasMetadata>>) objects ->
                                 assertThat(KustomizationTest.keys(objects))
                                         .contains(new ObjectKey("RoleBinding", "team-a", "gitmesh-workload-secrets"),
                                                 new ObjectKey("RoleBinding", "team-b", "gitmesh-workload-secrets"))
@@ -101,7 +102,8 @@ class HelmChartTest {
                                     .noneMatch(v -> v.getName().equals("git-credentials"));
                         }),
                 Arguments.of("repo values become arguments",
-                        Map.of("repo.pollInterval", "1m", "repo.paths[0]", "mesh", "repo.paths[1]", "policy/prod", "git.username", "bot"),
+                        Map.of("repo.pollInterval", "1m", "repo.paths[0]", "mesh", "repo.paths[1]", "policy/prod",
+                                "git.username", "bot"),
                         (Consumer<List<HasMetadata>>) objects -> assertThat(args(objects)).contains("--interval=1m",
                                 "--path=mesh", "--path=policy/prod", "--git-username=bot")),
                 Arguments.of("pushWebhook.enabled=false drops the webhook secret",

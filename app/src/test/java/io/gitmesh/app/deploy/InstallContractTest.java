@@ -124,7 +124,8 @@ class InstallContractTest {
                         Optional.empty(), () -> { }))) {
             HttpClient client = HttpClient.newHttpClient();
             for (var probe : probes) {
-                URI uri = URI.create("http://127.0.0.1:" + endpoints.address().getPort() + probe.getHttpGet().getPath());
+                URI uri = URI.create("http://127.0.0.1:" + endpoints.address().getPort()
+                        + probe.getHttpGet().getPath());
                 HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(uri.toString()).isEqualTo(200);

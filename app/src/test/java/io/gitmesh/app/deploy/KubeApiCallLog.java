@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * The API requests that tests made against fabric8's mock API server, for the RBAC check. A line per
  * request: the HTTP method, a tab, the path with its query, a tab, the Content-Type ("" if none). Tests of
- * any module can write this format into {@link #DIRECTORY} ({@code <repository>/target/kube-api-calls/<component>.log});
+ * any module can write this format into {@link #DIRECTORY}
+ * ({@code <repository>/target/kube-api-calls/<component>.log});
  * the app module builds last in the reactor, so {@code RbacCoverageTest} reads what they all recorded.
  */
 final class KubeApiCallLog {

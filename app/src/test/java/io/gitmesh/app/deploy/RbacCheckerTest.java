@@ -82,7 +82,8 @@ class RbacCheckerTest {
 
         List<KubeApiCall> calls = KubeApiCallLog.calls(KubeApiCallLog.drain(server));
 
-        assertThat(calls).extracting(KubeApiCall::toString).contains("list pods", "watch discovery.k8s.io/endpointslices",
+        assertThat(calls).extracting(KubeApiCall::toString).contains("list pods",
+                "watch discovery.k8s.io/endpointslices",
                 "get admissionregistration.k8s.io/mutatingwebhookconfigurations gitmesh-injector",
                 "patch admissionregistration.k8s.io/mutatingwebhookconfigurations gitmesh-injector",
                 "create split.smi-spec.io/trafficsplits in shop", "update coordination.k8s.io/leases gitmesh-leader in "

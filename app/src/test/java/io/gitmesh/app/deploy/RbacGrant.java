@@ -38,7 +38,7 @@ record RbacGrant(String source, String verb, String apiGroup, String resource, S
         return toString().compareTo(other.toString());
     }
 
-    /** What is granted, without where it comes from: {@code get admissionregistration.k8s.io/… [name] cluster-wide}. */
+    /** What is granted, without where it comes from, e.g. {@code get coordination.k8s.io/leases [x] in ns}. */
     String permission() {
         return verb + " " + (apiGroup.isEmpty() ? "" : apiGroup + "/") + resource
                 + (resourceNames.isEmpty() ? "" : " " + new TreeSet<>(resourceNames))
