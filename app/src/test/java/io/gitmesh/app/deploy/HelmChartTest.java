@@ -3,6 +3,7 @@ package io.gitmesh.app.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
@@ -57,6 +58,12 @@ class HelmChartTest {
         assertThat(chart.keySet()).isEqualTo(base.keySet());
         chart.forEach((key, json) -> assertThat(json).as("%s rendered by Helm vs the kustomize base", key)
                 .isEqualTo(base.get(key)));
+    }
+
+    @Test
+    void theChartPassesHelmLintStrict() {
+        LintResult lint = HelmChart.lintStrict();
+        assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
     }
 
     @Test
