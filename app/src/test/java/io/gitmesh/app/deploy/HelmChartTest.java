@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** deploy/helm/gitmesh, rendered by Helm: with its defaults it is the kustomize base, and its values work. */
@@ -157,9 +159,9 @@ class HelmChartTest {
     }
 
     private static Map<ObjectKey, JsonNode> comparable(List<HasMetadata> objects) {
-        Map<ObjectKey, JsonNode> out = new java.util.TreeMap<>();
+        Map<ObjectKey, JsonNode> out = new TreeMap<>();
         for (HasMetadata object : objects) {
-            JsonNode json = tools.jackson.databind.json.JsonMapper.shared().readTree(JSON.asJson(object));
+            JsonNode json = JsonMapper.shared().readTree(JSON.asJson(object));
             withoutReleaseLabels(json);
             out.put(ObjectKey.of(object), json);
         }

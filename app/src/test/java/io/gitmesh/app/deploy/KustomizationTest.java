@@ -35,8 +35,9 @@ class KustomizationTest {
             files = list.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                     .filter(f -> f.endsWith(".yaml") && !f.equals(DeployTree.KUSTOMIZATION)).sorted().toList();
         }
-        List<String> listedFiles = kustomization.resources().stream().filter(r -> !r.contains("/") && !r.equals(".."))
-                .filter(r -> Files.isRegularFile(dir.resolve(r))).sorted().toList();
+        List<String> listedFiles = kustomization.resources().stream().map(dir::resolve).map(Path::normalize)
+                .filter(p -> Files.isRegularFile(p) && p.getParent().equals(dir)).map(p -> p.getFileName().toString())
+                .sorted().toList();
         assertThat(listedFiles).as("files of %s named in its kustomization.yaml", name).isEqualTo(files);
         assertThat(kustomization.resources()).allSatisfy(r -> assertThat(dir.resolve(r)).exists());
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -75,8 +76,8 @@ final class RbacPolicy {
                 for (String resource : rule.getResources()) {
                     for (String verb : rule.getVerbs()) {
                         out.add(new RbacGrant(source, verb, group, resource,
-                                Optional.ofNullable(rule.getResourceNames()).map(java.util.Set::copyOf)
-                                        .orElse(java.util.Set.of()), namespace));
+                                Optional.ofNullable(rule.getResourceNames()).map(Set::copyOf).orElse(Set.of()),
+                                namespace));
                     }
                 }
             }
