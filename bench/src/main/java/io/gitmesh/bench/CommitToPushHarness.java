@@ -11,6 +11,7 @@ import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.config.route.v3.WeightedCluster;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.gitmesh.app.run.ControlPlane;
+import io.gitmesh.app.run.XdsSecurity;
 import io.gitmesh.model.ServiceRef;
 import io.gitmesh.reconciler.source.PolicyPaths;
 import io.gitmesh.reconciler.trigger.WebhookVerifier;
@@ -152,7 +153,7 @@ public final class CommitToPushHarness {
         List<Sample> samples = new ArrayList<>();
         try (FollowedRepository repository = FollowedRepository.create(options.services());
                 ControlPlane plane = ControlPlane.start(new ControlPlane.Settings(ANY_LOOPBACK_PORT, ANY_LOOPBACK_PORT,
-                        interval, true, secret), repository.source(), PolicyPaths.WHOLE_TREE,
+                        interval, XdsSecurity.insecure(), secret), repository.source(), PolicyPaths.WHOLE_TREE,
                         () -> FollowedRepository.NO_CLUSTER_STATE, FollowedRepository.runCompiler());
                 AdsSubscription routes = AdsSubscription.open(plane.xdsAddress(), callerNode(), ROUTE_TYPE_URL,
                         List.of(ResourceNames.outboundRouteConfiguration(PORT)))) {

@@ -62,7 +62,8 @@ class RunEndToEndTest {
         write(cluster, EchoMesh.clusterState(List.of(v1.port()), List.of(v2.port())));
         DirectorySource files = new DirectorySource(Limits.DEFAULT);
         plane = ControlPlane.start(new ControlPlane.Settings(new InetSocketAddress("127.0.0.1", 0),
-                        new InetSocketAddress("127.0.0.1", 0), Duration.ofHours(1), true, Optional.empty()),
+                        new InetSocketAddress("127.0.0.1", 0), Duration.ofHours(1), XdsSecurity.insecure(),
+                        Optional.empty()),
                 new DirectoryGitSource(repo, files, java.time.Clock.systemUTC()), PolicyPaths.WHOLE_TREE,
                 () -> read(files, cluster), TestCompilers.continuous());
         client = XdsClientChannel.open(plane.xdsAddress().getPort(), "shop/web-0",
