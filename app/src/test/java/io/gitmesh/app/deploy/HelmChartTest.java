@@ -110,11 +110,12 @@ class HelmChartTest {
                             assertThat(deployment(objects).getSpec().getTemplate().getSpec().getVolumes())
                                     .noneMatch(v -> v.getName().equals("git-credentials"));
                         }),
-                Arguments.of("repo values become arguments",
+                Arguments.of("repo, git and trust domain values become arguments",
                         Map.of("repo.pollInterval", "1m", "repo.paths[0]", "mesh", "repo.paths[1]", "policy/prod",
-                                "git.username", "bot"),
+                                "git.username", "bot", "trustDomain", "example.org"),
                         (Consumer<List<HasMetadata>>) objects -> assertThat(args(objects)).contains("--interval=1m",
-                                "--path=mesh", "--path=policy/prod", "--git-username=bot")),
+                                "--path=mesh", "--path=policy/prod", "--git-username=bot",
+                                "--trust-domain=example.org")),
                 Arguments.of("pushWebhook.enabled=false drops the webhook secret",
                         Map.of("pushWebhook.enabled", false), (Consumer<List<HasMetadata>>) objects ->
                                 assertThat(args(objects)).noneMatch(a -> a.startsWith("--webhook-secret-file"))),

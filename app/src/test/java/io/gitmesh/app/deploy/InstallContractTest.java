@@ -94,6 +94,14 @@ class InstallContractTest {
         assertThat(servicePort.getTargetPort()).isEqualTo(new IntOrString(portName));
     }
 
+    /** The xDS server's certificate names the host the sidecars dial: the xDS Service. */
+    @Test
+    void theXdsServerNameIsTheXdsService() {
+        Service xds = one(Service.class, "gitmesh-xds");
+        assertThat(container().getArgs()).contains("--xds-server-name=" + xds.getMetadata().getName() + "."
+                + xds.getMetadata().getNamespace() + ".svc");
+    }
+
     @Test
     void theArgumentsAreOptionsOfGitmeshRun() {
         ConfigMap config = one(ConfigMap.class, "gitmesh");

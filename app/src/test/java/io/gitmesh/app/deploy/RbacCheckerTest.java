@@ -13,15 +13,9 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,17 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class RbacCheckerTest {
     private static final String NS = DeployTree.NAMESPACE;
-    /** The mock server logs each request at INFO; the recorded requests are what this test reads. */
-    private static final Logger MOCK_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
     private final RbacPolicy policy = DeployRbac.policy();
     private KubernetesMockServer server;
     private KubernetesClient client;
 
     @BeforeEach
     void start() throws InterruptedException {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
-        server.init();
+        server = CrudApiServer.start();
         client = server.createClient();
         // what an administrator set up before gitmesh ran: not gitmesh's calls
         client.admissionRegistration().v1().mutatingWebhookConfigurations().resource(
@@ -64,19 +54,21 @@ class RbacCheckerTest {
         try (Watch ignored = client.discovery().v1().endpointSlices().inAnyNamespace().watch(new Ignore<>())) {
             client.namespaces().list();
         }
-        client.admissionRegistration().v1().mutatingWebhookConfigurations().withName("gitmesh-injector")
-                .edit(w -> new MutatingWebhookConfigurationBuilder(w).editMetadata().addToLabels("ca", "published")
-                        .endMetadata().build());
+        // what KubernetesCaBundlePublisher does: read, then replace (PUT) under the resourceVersion
+        var webhooks = client.admissionRegistration().v1().mutatingWebhookConfigurations()
+                .withName("gitmesh-injector").get();
+        client.admissionRegistration().v1().mutatingWebhookConfigurations().resource(
+                new MutatingWebhookConfigurationBuilder(webhooks).editMetadata().addToLabels("ca", "published")
+                        .endMetadata().build()).update();
         client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup("split.smi-spec.io")
                 .withVersion("v1alpha4").withKind("TrafficSplit").withPlural("trafficsplits").withNamespaced(true)
                 .build()).inNamespace("shop")
                 .resource(trafficSplit()).create();
         client.leases().inNamespace(NS).resource(new LeaseBuilder().withNewMetadata().withName("gitmesh-leader")
                 .endMetadata().withNewSpec().withHolderIdentity("gitmesh-0").endSpec().build()).create();
-        // fabric8's LeaseLock: read the Lease, then replace it (PUT) under its resourceVersion
-        var lease = client.leases().inNamespace(NS).withName("gitmesh-leader").get();
-        client.leases().inNamespace(NS).resource(new LeaseBuilder(lease).editSpec().withHolderIdentity("gitmesh-1")
-                .endSpec().build()).update();
+        // fabric8 8's LeaseLock: read the Lease, then patch it
+        client.leases().inNamespace(NS).withName("gitmesh-leader")
+                .edit(l -> new LeaseBuilder(l).editSpec().withHolderIdentity("gitmesh-1").endSpec().build());
         client.secrets().inNamespace("shop").resource(new SecretBuilder().withNewMetadata()
                 .withName("gitmesh-bootstrap-web-0").endMetadata().addToStringData("bootstrap.json", "{}").build())
                 .create();
@@ -87,21 +79,23 @@ class RbacCheckerTest {
         assertThat(calls).extracting(KubeApiCall::toString).contains("list pods",
                 "watch discovery.k8s.io/endpointslices",
                 "get admissionregistration.k8s.io/mutatingwebhookconfigurations gitmesh-injector",
-                "patch admissionregistration.k8s.io/mutatingwebhookconfigurations gitmesh-injector",
-                "create split.smi-spec.io/trafficsplits in shop", "update coordination.k8s.io/leases gitmesh-leader in "
+                "update admissionregistration.k8s.io/mutatingwebhookconfigurations gitmesh-injector",
+                "create split.smi-spec.io/trafficsplits in shop", "patch coordination.k8s.io/leases gitmesh-leader in "
                         + NS, "delete secrets gitmesh-bootstrap-web-0 in shop");
         assertThat(policy.denied(calls)).isEmpty();
         assertThat(policy.unused(calls)).extracting(RbacGrant::permission)
-                .doesNotContain("patch admissionregistration.k8s.io/mutatingwebhookconfigurations [gitmesh-injector]"
+                .doesNotContain("update admissionregistration.k8s.io/mutatingwebhookconfigurations [gitmesh-injector]"
                         + " cluster-wide", "create coordination.k8s.io/leases in " + NS)
                 .contains("delete split.smi-spec.io/trafficsplits cluster-wide");
     }
 
     @Test
     void whatGitmeshMustNotDoIsDenied() throws InterruptedException {
-        attempt(() -> client.pods().inNamespace("shop").withName("web-0").get());
+        attempt(() -> client.services().inNamespace("shop").withName("web").get());
         attempt(() -> client.admissionRegistration().v1().mutatingWebhookConfigurations().withName("istio-injector")
                 .edit(w -> w));
+        attempt(() -> client.admissionRegistration().v1().mutatingWebhookConfigurations()
+                .withName("gitmesh-injector").edit(w -> w));
         attempt(() -> client.namespaces().withName("kube-system").delete());
         attempt(() -> client.leases().inNamespace(NS).withName("someone-else").get());
         attempt(() -> client.leases().inNamespace("kube-system").resource(new LeaseBuilder().withNewMetadata()
@@ -110,8 +104,9 @@ class RbacCheckerTest {
         List<KubeApiCall> calls = KubeApiCallLog.calls(KubeApiCallLog.drain(server));
 
         assertThat(policy.denied(calls)).extracting(KubeApiCall::toString).containsExactly(
-                "get pods web-0 in shop",
+                "get services web in shop",
                 "get admissionregistration.k8s.io/mutatingwebhookconfigurations istio-injector",
+                "patch admissionregistration.k8s.io/mutatingwebhookconfigurations gitmesh-injector",
                 "delete namespaces kube-system in kube-system",
                 "get coordination.k8s.io/leases someone-else in " + NS,
                 "create coordination.k8s.io/leases in kube-system");
@@ -123,12 +118,6 @@ class RbacCheckerTest {
                 .withAdditionalProperties(Map.of("spec", Map.of("service", "web", "backends", List.of(
                         Map.of("service", "web-v1", "weight", 100)))))
                 .build();
-    }
-
-    private static Logger quiet(String name) {
-        Logger logger = Logger.getLogger(name);
-        logger.setLevel(Level.WARNING);
-        return logger;
     }
 
     /** A call whose outcome on the mock server does not matter here, only that it was made. */

@@ -33,6 +33,11 @@ record RbacGrant(String source, String verb, String apiGroup, String resource, S
                 && (namespace.isEmpty() || namespace.equals(call.namespace()));
     }
 
+    /** How narrow the grant is: one namespace counts 2, named objects 1; cluster-wide on any name is 0. */
+    int narrowness() {
+        return (namespace.isEmpty() ? 0 : 2) + (resourceNames.isEmpty() ? 0 : 1);
+    }
+
     @Override
     public int compareTo(RbacGrant other) {
         return toString().compareTo(other.toString());

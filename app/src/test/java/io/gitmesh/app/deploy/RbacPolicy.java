@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -64,9 +65,20 @@ final class RbacPolicy {
         return calls.stream().filter(c -> grants.stream().noneMatch(g -> g.allows(c))).toList();
     }
 
-    /** The grants that none of {@code calls} needed, sorted. */
+    /**
+     * The grants that none of {@code calls} needed, sorted. A call needs the narrowest grants that allow it
+     * (see {@link RbacGrant#narrowness()}): the CA store's read of its own Secret uses the Role's grant on
+     * that name, not a cluster-wide grant on every Secret that happens to allow it too, so a broad grant
+     * that only ever stands in for narrow ones shows as unused.
+     */
     List<RbacGrant> unused(Collection<KubeApiCall> calls) {
-        return grants.stream().filter(g -> calls.stream().noneMatch(g::allows)).toList();
+        Set<RbacGrant> used = new HashSet<>();
+        for (KubeApiCall call : calls) {
+            List<RbacGrant> allowing = grants.stream().filter(g -> g.allows(call)).toList();
+            int narrowest = allowing.stream().mapToInt(RbacGrant::narrowness).max().orElse(0);
+            allowing.stream().filter(g -> g.narrowness() == narrowest).forEach(used::add);
+        }
+        return grants.stream().filter(g -> !used.contains(g)).toList();
     }
 
     private static List<RbacGrant> expand(List<PolicyRule> rules, String source, String namespace) {
