@@ -1,5 +1,7 @@
 package io.gitmesh.app.deploy;
 
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -18,6 +20,15 @@ final class CrudApiServer {
     }
 
     private CrudApiServer() {
+    }
+
+    /**
+     * A second client of {@code server}, like {@code client}, whose requests {@link KubeApiCallLog#drain}
+     * leaves out: for a test's set-up and checks.
+     */
+    static KubernetesClient setUpClient(KubernetesMockServer server, KubernetesClient client) {
+        return server.createClient(builder -> builder.withConfig(new ConfigBuilder(client.getConfiguration())
+                .addToCustomHeaders(KubeApiCallLog.SET_UP_HEADER, "true").build()));
     }
 
     /** A started server; {@link KubernetesMockServer#destroy()} stops it. */

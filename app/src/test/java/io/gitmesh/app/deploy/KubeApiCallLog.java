@@ -25,16 +25,24 @@ import java.util.stream.Stream;
  */
 final class KubeApiCallLog {
     static final Path DIRECTORY = DeployTree.ROOT.resolve("target/kube-api-calls");
+    /** A request with this header is a test's own set-up or check, not the component's: it is not logged. */
+    static final String SET_UP_HEADER = "X-Gitmesh-Test-Set-Up";
     private static final String SEPARATOR = "\t";
 
     private KubeApiCallLog() {
     }
 
-    /** Takes every request the server recorded so far (they are gone from it afterwards), as log lines. */
+    /**
+     * Takes every request the server recorded so far (they are gone from it afterwards), as log lines; those
+     * with the {@link #SET_UP_HEADER} are dropped.
+     */
     static List<String> drain(DefaultMockServer server) throws InterruptedException {
         List<String> lines = new ArrayList<>();
         for (RecordedRequest request = server.takeRequest(50, TimeUnit.MILLISECONDS); request != null;
                 request = server.takeRequest(50, TimeUnit.MILLISECONDS)) {
+            if (request.getHeader(SET_UP_HEADER) != null) {
+                continue;
+            }
             String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
             lines.add(request.getMethod() + SEPARATOR + request.getPath() + SEPARATOR + contentType);
         }
