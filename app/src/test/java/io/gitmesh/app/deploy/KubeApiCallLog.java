@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,9 @@ import java.util.stream.Stream;
 /**
  * The API requests that tests made against fabric8's mock API server, for the RBAC check. A line per
  * request: the HTTP method, a tab, the path with its query, a tab, the Content-Type ("" if none). Tests of
- * any module can write this format into {@link #DIRECTORY}
- * ({@code <repository>/target/kube-api-calls/<component>.log});
- * the app module builds last in the reactor, so {@code RbacCoverageTest} reads what they all recorded.
+ * other modules can write this format into {@link #DIRECTORY}
+ * ({@code <repository>/target/kube-api-calls/<component>.log}); the app module builds after them in the
+ * reactor, so {@code RbacCoverageTest} reads what they recorded.
  */
 final class KubeApiCallLog {
     static final Path DIRECTORY = DeployTree.ROOT.resolve("target/kube-api-calls");
@@ -47,17 +46,6 @@ final class KubeApiCallLog {
             lines.add(request.getMethod() + SEPARATOR + request.getPath() + SEPARATOR + contentType);
         }
         return lines;
-    }
-
-    /** Adds {@code lines} to the log of {@code component}. */
-    static void append(String component, List<String> lines) {
-        try {
-            Files.createDirectories(DIRECTORY);
-            Files.write(DIRECTORY.resolve(component + ".log"), lines, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Every component's logged calls, by component name; empty when no test has written a log. */
