@@ -20,6 +20,7 @@ import io.envoyproxy.envoy.config.core.v3.Http2ProtocolOptions;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.config.core.v3.TransportSocket;
+import io.envoyproxy.envoy.config.core.v3.WatchedDirectory;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.endpoint.v3.Endpoint;
 import io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint;
@@ -110,13 +111,17 @@ public final class EnvoyBootstrap {
     }
 
     /**
-     * mTLS to the xDS server with the workload's certificate files. When Envoy dials the server by name,
+     * mTLS to the xDS server with the workload's certificate files, watched: when the directory changes
+     * (a renewed certificate written into it, or Kubernetes swapping a Secret volume's {@code ..data}
+     * link), Envoy reloads the certificate, key and trust bundle without a restart. When Envoy dials the server by name,
      * it sends that name as SNI and requires it as a DNS SAN of the server's certificate ({@code gitmesh run
      * --xds-server-name}), as gRPC checks the host name; dialled by IP, only the chain to the mesh CA is checked.
      */
     private static UpstreamTlsContext xdsTls(BootstrapSpec spec) {
+        WatchedDirectory watched = WatchedDirectory.newBuilder().setPath(spec.certificates().orElseThrow()).build();
         CertificateValidationContext.Builder validation = CertificateValidationContext.newBuilder()
-                .setTrustedCa(file(spec, BootstrapSpec.CA_FILE));
+                .setTrustedCa(file(spec, BootstrapSpec.CA_FILE))
+                .setWatchedDirectory(watched);
         UpstreamTlsContext.Builder tls = UpstreamTlsContext.newBuilder();
         if (!InetAddresses.isInetAddress(spec.xdsHost())) {
             validation.addMatchTypedSubjectAltNames(SubjectAltNameMatcher.newBuilder()
@@ -127,7 +132,8 @@ public final class EnvoyBootstrap {
         return tls.setCommonTlsContext(CommonTlsContext.newBuilder()
                         .addTlsCertificates(TlsCertificate.newBuilder()
                                 .setCertificateChain(file(spec, BootstrapSpec.CERT_FILE))
-                                .setPrivateKey(file(spec, BootstrapSpec.KEY_FILE)))
+                                .setPrivateKey(file(spec, BootstrapSpec.KEY_FILE))
+                                .setWatchedDirectory(watched))
                         .setValidationContext(validation))
                 .build();
     }

@@ -1,4 +1,4 @@
-package io.gitmesh.xds.testing;
+package io.gitmesh.xds.bootstrap;
 
 import io.grpc.ChannelCredentials;
 import io.grpc.TlsChannelCredentials;
@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
  * <p>grpc-java 1.85.1 registers a {@code tls} provider that ignores this config (it returns
  * {@code TlsChannelCredentials.create()}: the JDK's default roots, no client certificate), so its xDS
  * client cannot do mTLS to a control plane from a bootstrap alone. This provider, registered through
- * {@code META-INF/services} with a higher priority, takes its place in the tests; a grpc-java workload
- * needs the same on its class path until grpc-java implements A65's config.
+ * {@code META-INF/services} with a higher priority, takes its place for every grpc-java workload that
+ * has this jar on its class path (the tests, {@code gitmesh demo}); other grpc-java applications need
+ * the same until grpc-java implements A65's config. {@code grpc-xds} is an optional dependency of this
+ * module: without it nothing loads the provider.
  */
 public final class FileTlsXdsCredentialsProvider extends XdsCredentialsProvider {
     private static final long DEFAULT_REFRESH_MILLIS = TimeUnit.MINUTES.toMillis(10);
