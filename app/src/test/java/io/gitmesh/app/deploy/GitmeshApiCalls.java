@@ -29,6 +29,11 @@ import io.gitmesh.injector.webhook.KubernetesCaBundlePublisher;
 import io.gitmesh.model.Identity;
 import io.gitmesh.reconciler.kube.Leadership;
 import io.gitmesh.reconciler.kube.LiveCluster;
+import io.gitmesh.reconciler.loop.Outcome;
+import io.gitmesh.reconciler.source.Commit;
+import io.gitmesh.reconciler.source.CommitId;
+import io.gitmesh.reconciler.status.EventSettings;
+import io.gitmesh.reconciler.status.KubernetesEvents;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,6 +105,7 @@ final class GitmeshApiCalls {
                 await().atMost(Duration.ofSeconds(10)).until(leadership::isLeader);
             }
         }));
+        calls.put("reconciler.status.KubernetesEvents", record(GitmeshApiCalls::events));
         calls.put("reconciler.kube.LiveCluster", record((client, setUp) -> {
             try (LiveCluster cluster = new LiveCluster(client, LiveCluster.Settings.DEFAULTS, () -> { })) {
                 cluster.start();
@@ -129,6 +135,22 @@ final class GitmeshApiCalls {
         clock.set(clock.instant().plus(Duration.ofDays(2)));
         controller.check();
         controller.podDeleted(pod);
+    }
+
+    /** The same outcome twice: an Event, then its series bumped. */
+    private static void events(KubernetesClient client, KubernetesClient setUp) {
+        try (KubernetesEvents events = new KubernetesEvents(client, new EventSettings(NS, "apps/v1", "Deployment",
+                "gitmesh", "6c0d4c3e-0000-4000-8000-000000000001", "gitmesh-0"), Clock.systemUTC())) {
+            events.start();
+            Outcome applied = new Outcome.Applied(new Commit(new CommitId("a".repeat(40)), "A U Thor <a@example.com>",
+                    Instant.parse("2026-01-01T00:00:00Z"), "change a"));
+            events.passed(applied, Optional.empty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !setUp.events().v1().events().inNamespace(NS).list()
+                    .getItems().isEmpty());
+            events.passed(applied, Optional.empty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> setUp.events().v1().events().inNamespace(NS).list()
+                    .getItems().stream().anyMatch(e -> e.getSeries() != null));
+        }
     }
 
     private static Optional<Secret> secret(KubernetesClient setUp, String name) {
