@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> paths = List.of();
 
     @Option(names = "--interval", paramLabel = "D", defaultValue = "15s", converter = DurationConverter.class,
-            description = "Poll interval, with ±10% jitter (default: ${DEFAULT-VALUE}).")
+            description = "Poll interval, with ±10%% jitter (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
     @Option(names = "--cluster", paramLabel = "kube|FILE",
@@ -70,9 +70,9 @@ final class RunCommand implements Callable<Integer> {
                 "Without it, policy references are not checked against a cluster."})
     String cluster;
 
-    @Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:POD_NAMESPACE:-gitmesh-system}",
+    @Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:GITMESH_NAMESPACE:-gitmesh-system}",
             description = "With --cluster kube: gitmesh's namespace, for the leader Lease and the Events "
-                + "(default: $POD_NAMESPACE or ${DEFAULT-VALUE}).")
+                + "(default: $GITMESH_NAMESPACE, else gitmesh-system); the CA is the Secret gitmesh-ca there.")
     String namespace;
 
     @Option(names = "--drift", paramLabel = "MODE", defaultValue = "correct",
@@ -170,12 +170,11 @@ final class RunCommand implements Callable<Integer> {
         };
         Config config = Config.autoConfigure(null);
         config.setUserAgent("gitmesh/" + Version.number()); // names gitmesh as the manager of what it creates
-        String replica = Optional.ofNullable(System.getenv("POD_NAME")).or(() -> Optional.ofNullable(
+        String replica = Optional.ofNullable(System.getenv("GITMESH_POD_NAME")).or(() -> Optional.ofNullable(
                 System.getenv("HOSTNAME"))).orElse("gitmesh-" + ProcessHandle.current().pid());
         KubernetesRuntime.Settings defaults = KubernetesRuntime.Settings.defaults(namespace, replica);
         return new ClusterSource.Kubernetes(new KubernetesClientBuilder().withConfig(config).build(),
-                new KubernetesRuntime.Settings(defaults.namespace(), defaults.replica(), defaults.deployment(),
-                        defaults.live(), defaults.mirror().withDrift(mode), defaults.leadership()));
+                defaults.withMirror(defaults.mirror().withDrift(mode)));
     }
 
     private XdsSecurity mutualTls() {

@@ -5,6 +5,9 @@ import io.gitmesh.ca.IssuedCertificate;
 import io.gitmesh.ca.LeafRequest;
 import io.gitmesh.ca.store.WorkloadFiles;
 import io.gitmesh.model.Identity;
+import io.gitmesh.ca.store.CaStore;
+import io.gitmesh.ca.store.FileCaStore;
+import io.gitmesh.ca.store.KubernetesSecretCaStore;
 import io.gitmesh.injector.secrets.BootstrapSecretController;
 import io.gitmesh.injector.secrets.SecretControllerSettings;
 import io.gitmesh.reconciler.compile.ClusterInput;
@@ -84,7 +87,7 @@ public final class ControlPlane implements AutoCloseable {
             RevisionCompiler compiler) throws IOException {
         Clock clock = Clock.systemUTC();
         tls = settings.xdsSecurity() instanceof XdsSecurity.MutualTls secured
-                ? Optional.of(ControlPlaneTls.start(secured, clock)) : Optional.empty();
+                ? Optional.of(ControlPlaneTls.start(secured, caStore(secured, cluster), clock)) : Optional.empty();
         kubernetes = cluster instanceof ClusterSource.Kubernetes kube
                 ? Optional.of(new KubernetesRuntime(kube.client(), kube.settings(), Limits.DEFAULT, meters, clock,
                         this::clusterChanged, bootstrapSecrets(kube, settings.xdsSecurity(), clock)))
@@ -191,6 +194,15 @@ public final class ControlPlane implements AutoCloseable {
                 .filter(e -> e.getKey().namespace().equals(parts[0]) && e.getKey().serviceAccount().equals(parts[1])
                         && e.getKey().flavour().wireName().equals(flavour))
                 .findFirst().map(e -> ProxyConfigJson.print(e.getValue()));
+    }
+
+    /** The CA's store: the Secret {@code caSecret} in gitmesh's namespace with {@code --cluster kube}, else the directory. */
+    private static CaStore caStore(XdsSecurity.MutualTls secured, ClusterSource cluster) {
+        return switch (cluster) {
+            case ClusterSource.Kubernetes kube -> new KubernetesSecretCaStore(kube.client(), kube.settings().namespace(),
+                    kube.settings().caSecret());
+            case ClusterSource.Files files -> new FileCaStore(secured.caDirectory());
+        };
     }
 
     /**

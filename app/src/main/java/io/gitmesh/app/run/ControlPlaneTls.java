@@ -7,7 +7,7 @@ import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
 import io.gitmesh.ca.bc.CaMaterialGenerator;
 import io.gitmesh.ca.bc.CaSettings;
 import io.gitmesh.ca.rotation.RenewalPolicy;
-import io.gitmesh.ca.store.FileCaStore;
+import io.gitmesh.ca.store.CaStore;
 import io.gitmesh.model.Identity;
 import io.gitmesh.schema.policy.MeshConfig;
 import io.gitmesh.xds.secrets.CertificateRenewer;
@@ -36,9 +36,8 @@ final class ControlPlaneTls implements AutoCloseable {
     private final ServerTls serverTls;
     private final CertificateRenewer<Identity> serverCertificate;
 
-    private ControlPlaneTls(XdsSecurity.MutualTls settings, Clock clock) {
+    private ControlPlaneTls(XdsSecurity.MutualTls settings, CaStore store, Clock clock) {
         SecureRandom random = drbg();
-        FileCaStore store = new FileCaStore(settings.caDirectory());
         CaMaterial material = store.loadOrCreate(() -> new CaMaterialGenerator(clock, random)
                 .generate(CaSettings.of(settings.trustDomain())));
         if (!material.trustDomain().equals(settings.trustDomain())) {
@@ -58,8 +57,9 @@ final class ControlPlaneTls implements AutoCloseable {
                 certificate.validity().notAfter());
     }
 
-    static ControlPlaneTls start(XdsSecurity.MutualTls settings, Clock clock) {
-        return new ControlPlaneTls(settings, clock);
+    /** @param store where the CA lives: {@code settings.caDirectory()}, or a Secret with {@code --cluster kube} */
+    static ControlPlaneTls start(XdsSecurity.MutualTls settings, CaStore store, Clock clock) {
+        return new ControlPlaneTls(settings, store, clock);
     }
 
     /** The CA and the root it signs with, for the SDS secrets. */

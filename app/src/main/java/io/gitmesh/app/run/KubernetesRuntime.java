@@ -35,11 +35,13 @@ public final class KubernetesRuntime implements AutoCloseable {
      * @param namespace  gitmesh's own namespace (the Lease and the Events live there)
      * @param replica    this replica's name (its pod name), unique among the replicas
      * @param deployment the Deployment the Events are about
+     * @param caSecret   with mTLS, the Secret in {@code namespace} that holds the CA (created on first start)
      */
-    public record Settings(String namespace, String replica, String deployment, LiveCluster.Settings live,
-            MirrorSettings mirror, Leadership.Settings leadership) {
+    public record Settings(String namespace, String replica, String deployment, String caSecret,
+            LiveCluster.Settings live, MirrorSettings mirror, Leadership.Settings leadership) {
         public Settings {
             Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(caSecret, "caSecret");
             Objects.requireNonNull(replica, "replica");
             Objects.requireNonNull(deployment, "deployment");
             Objects.requireNonNull(live, "live");
@@ -49,8 +51,16 @@ public final class KubernetesRuntime implements AutoCloseable {
 
         /** The defaults for a replica in {@code namespace}: enrolment label, 100 ms / 2 s debounce, 15 s lease. */
         public static Settings defaults(String namespace, String replica) {
-            return new Settings(namespace, replica, "gitmesh", LiveCluster.Settings.DEFAULTS, MirrorSettings.DEFAULTS,
-                    Leadership.Settings.defaults(namespace, replica));
+            return new Settings(namespace, replica, "gitmesh", "gitmesh-ca", LiveCluster.Settings.DEFAULTS,
+                    MirrorSettings.DEFAULTS, Leadership.Settings.defaults(namespace, replica));
+        }
+
+        public Settings withMirror(MirrorSettings mirror) {
+            return new Settings(namespace, replica, deployment, caSecret, live, mirror, leadership);
+        }
+
+        public Settings withLeadership(Leadership.Settings leadership) {
+            return new Settings(namespace, replica, deployment, caSecret, live, mirror, leadership);
         }
     }
 

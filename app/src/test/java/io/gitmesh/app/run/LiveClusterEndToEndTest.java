@@ -65,10 +65,8 @@ class LiveClusterEndToEndTest {
         apply(EchoMesh.clusterState(List.of(50_999), List.of(v2.port())));
 
         KubernetesRuntime.Settings defaults = KubernetesRuntime.Settings.defaults("gitmesh-system", "replica-0");
-        KubernetesRuntime.Settings settings = new KubernetesRuntime.Settings(defaults.namespace(), defaults.replica(),
-                defaults.deployment(), defaults.live(), defaults.mirror(), new Leadership.Settings("gitmesh-system",
-                        "gitmesh-leader", "replica-0", Duration.ofSeconds(3), Duration.ofSeconds(2),
-                        Duration.ofMillis(200)));
+        KubernetesRuntime.Settings settings = defaults.withLeadership(new Leadership.Settings("gitmesh-system",
+                "gitmesh-leader", "replica-0", Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200)));
         DirectorySource files = new DirectorySource(Limits.DEFAULT);
         plane = ControlPlane.start(new ControlPlane.Settings(new InetSocketAddress("127.0.0.1", 0),
                         new InetSocketAddress("127.0.0.1", 0), Duration.ofHours(1), XdsSecurity.insecure(),
