@@ -12,6 +12,7 @@ import io.gitmesh.reconciler.source.Reference;
 import io.gitmesh.reconciler.source.Secret;
 import io.gitmesh.reconciler.source.SignatureVerification;
 import io.gitmesh.schema.Limits;
+import io.gitmesh.xds.translate.TranslateOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         GitSource source = source();
         Path clusterPath = cluster;
         try (ControlPlane plane = ControlPlane.start(new ControlPlane.Settings(xdsAddress, httpAddress, interval,
-                true, secret), source, paths.isEmpty() ? PolicyPaths.WHOLE_TREE : PolicyPaths.of(paths),
+                true, secret, TranslateOptions.insecurePlaintextGrpc()), source, paths.isEmpty() ? PolicyPaths.WHOLE_TREE : PolicyPaths.of(paths),
                 () -> Inputs.clusterState(clusterPath, Limits.DEFAULT), Compilers.continuous())) {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "gitmesh-shutdown"));

@@ -36,9 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class ControlPlane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
 
-    /** How to run. */
+    /**
+     * How to run.
+     *
+     * @param translate how the mesh becomes xDS resources, e.g. whether proxyless gRPC workloads use mTLS
+     */
     public record Settings(InetSocketAddress xdsAddress, InetSocketAddress httpAddress, Duration interval,
-            boolean insecureXds, Optional<byte[]> webhookSecret) { }
+            boolean insecureXds, Optional<byte[]> webhookSecret, TranslateOptions translate) { }
 
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final XdsMeshSink sink;
@@ -53,7 +57,7 @@ public final class ControlPlane implements AutoCloseable {
             throw new IllegalArgumentException("xDS over mTLS arrives with the CA; run with --insecure-xds on a "
                     + "loopback address for now");
         }
-        sink = new XdsMeshSink(TranslateOptions.insecurePlaintextGrpc());
+        sink = new XdsMeshSink(settings.translate());
         reconciler = new Reconciler(source, paths, clusterState, compiler, sink, Clock.systemUTC(), meters);
         server = XdsServer.builder(settings.xdsAddress()).resolver(sink).meterRegistry(meters).build();
         sink.attach(server);

@@ -1,0 +1,196 @@
+package io.gitmesh.app.demo;
+
+import io.gitmesh.app.run.ControlPlane;
+import io.gitmesh.reconciler.compile.RevisionCompiler;
+import io.gitmesh.reconciler.files.DirectorySource;
+import io.gitmesh.reconciler.git.JGitSource;
+import io.gitmesh.reconciler.loop.Outcome;
+import io.gitmesh.reconciler.source.GitRepositoryConfig;
+import io.gitmesh.reconciler.source.PolicyPaths;
+import io.gitmesh.reconciler.source.Reference;
+import io.gitmesh.schema.Diagnostic;
+import io.gitmesh.schema.Limits;
+import io.gitmesh.schema.SourceFiles;
+import io.gitmesh.schema.policy.MeshConfig;
+import io.gitmesh.xds.translate.TranslateOptions;
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the demo runs, in this process: its policy repository, gitmesh following it (push webhook
+ * with a generated secret; xDS and HTTP on free loopback ports), a CA, and the bookstore's workloads as
+ * proxyless gRPC servers and callers, each with its own identity, bootstrap and certificate.
+ */
+final class DemoMesh implements AutoCloseable {
+    /** The Service the callers call: bookstore's port in sample-repo/cluster/bookstore.yaml. */
+    static final String BOOKSTORE = "bookstore.bookstore.svc.cluster.local:14001";
+    /** How often gitmesh also polls the repository, for commits made without the webhook. */
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * @param sampleRepository the policy to start from
+     * @param directory        where the repository, certificates, cluster state and logs go
+     * @param callsPerSecond   how often each caller calls bookstore
+     * @param startTimeout     how long a server may wait for its listener
+     */
+    record Settings(Path sampleRepository, Path directory, int callsPerSecond, Duration startTimeout) {
+    }
+
+    private final Deque<AutoCloseable> running;
+    private final TrafficRecorder recorder = new TrafficRecorder();
+    private final DemoRepository repository;
+    private final ControlPlane plane;
+    private final PushWebhook webhook;
+    private long callersStartedAt;
+
+    private DemoMesh(Settings settings, RevisionCompiler compiler, Deque<AutoCloseable> running) throws IOException {
+        this.running = running;
+        repository = keep(DemoRepository.create(settings.sampleRepository(), settings.directory().resolve("repo"),
+                "Start from gitmesh's sample repository"));
+        Map<DemoWorkload, Integer> ports = new LinkedHashMap<>();
+        DemoWorkload.SERVERS.forEach(server -> ports.put(server, freeLoopbackPort()));
+        Path cluster = Files.createDirectories(settings.directory().resolve("cluster")).resolve("pods.yaml");
+        Files.writeString(cluster, DemoPods.yaml(ports), StandardCharsets.UTF_8);
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        byte[] secret = HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII);
+        JGitSource source = keep(new JGitSource(GitRepositoryConfig.of(repository.root().toUri().toString(),
+                new Reference.Branch(DemoRepository.BRANCH)), settings.directory().resolve("cache"), Limits.DEFAULT));
+        DirectorySource files = new DirectorySource(Limits.DEFAULT);
+        plane = keep(ControlPlane.start(new ControlPlane.Settings(loopback(), loopback(), POLL_INTERVAL,
+                        DemoXdsChannel.insecureXds(), Optional.of(secret), TranslateOptions.defaults()),
+                source, PolicyPaths.WHOLE_TREE, () -> read(files, cluster), compiler));
+        requireApplied(plane.reconciler().status().lastOutcome());
+        webhook = new PushWebhook(plane.httpAddress(), secret);
+        startWorkloads(settings, ports);
+    }
+
+    /** Starts it all; the first commit is served and the callers are calling when this returns. */
+    static DemoMesh start(Settings settings, RevisionCompiler compiler) {
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        try {
+            return new DemoMesh(settings, compiler, running);
+        } catch (IOException e) {
+            closeAll(running);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeAll(running);
+            throw e;
+        }
+    }
+
+    DemoRepository repository() {
+        return repository;
+    }
+
+    ControlPlane controlPlane() {
+        return plane;
+    }
+
+    PushWebhook webhook() {
+        return webhook;
+    }
+
+    TrafficRecorder recorder() {
+        return recorder;
+    }
+
+    /** When the callers made their first calls, on {@link System#nanoTime()}'s scale. */
+    long callersStartedAt() {
+        return callersStartedAt;
+    }
+
+    private void startWorkloads(Settings settings, Map<DemoWorkload, Integer> ports) {
+        WorkloadCertificates certificates = WorkloadCertificates.create(MeshConfig.DEFAULT_TRUST_DOMAIN,
+                settings.directory().resolve("certs"));
+        WorkloadBootstraps bootstraps = new WorkloadBootstraps(plane.xdsAddress());
+        List<ProxylessServer> servers = ports.entrySet().stream()
+                .map(server -> keep(ProxylessServer.start(server.getKey(), server.getValue(),
+                        bootstraps.of(server.getKey(), certificates.issue(server.getKey().identity())))))
+                .toList();
+        servers.forEach(server -> server.awaitStarted(settings.startTimeout()));
+        callersStartedAt = System.nanoTime();
+        for (DemoWorkload caller : DemoWorkload.CALLERS) {
+            Path certificate = certificates.issue(caller.identity());
+            ProxylessChannel channel = keep(ProxylessChannel.open(BOOKSTORE, bootstraps.of(caller, certificate)));
+            Optional<Channel> aroundTheMesh = Optional.empty();
+            if (caller.equals(DemoWorkload.BOOKTHIEF)) {
+                ManagedChannel direct = DirectChannel.open(ports.get(DemoWorkload.BOOKSTORE_V1), certificate);
+                AutoCloseable closeDirect = direct::shutdownNow;
+                keep(closeDirect);
+                aroundTheMesh = Optional.of(direct);
+            }
+            keep(Caller.start(caller.name(), channel.channel(), aroundTheMesh, settings.callsPerSecond(), recorder));
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        running.push(resource);
+        return resource;
+    }
+
+    private static void requireApplied(Optional<Outcome> first) {
+        if (first.orElse(null) instanceof Outcome.Refused refused) {
+            throw new IllegalStateException("gitmesh refused the sample repository:\n" + refused.errors().stream()
+                    .map(Diagnostic::toText).collect(Collectors.joining("\n")));
+        }
+        if (!(first.orElse(null) instanceof Outcome.Applied)) {
+            throw new IllegalStateException("gitmesh could not apply the sample repository: " + first
+                    .map(Outcome::word).orElse("no outcome"));
+        }
+    }
+
+    private static InetSocketAddress loopback() {
+        return new InetSocketAddress("127.0.0.1", 0);
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port: " + e.getMessage(), e);
+        }
+    }
+
+    private static SourceFiles read(DirectorySource files, Path cluster) {
+        try {
+            return files.read(cluster);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops everything, callers first, the repository last. */
+    @Override
+    public void close() {
+        closeAll(running);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> running) {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                // stopping: what fails to close has nothing left to do
+            }
+        }
+    }
+}
