@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Spec;
                 + "Ctrl-C.",
             "Exit codes: 0 done; with --script, 1 when a step did not converge; 2 usage or setup error."})
 final class DemoCommand implements Callable<Integer> {
+    private static final int DEFAULT_COLUMNS = 80;
+    private static final int MIN_COLUMNS = 40;
+
     @Spec
     CommandSpec spec;
 
@@ -70,13 +74,19 @@ final class DemoCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "gitmesh-demo-shutdown"));
-        Demo.live(settings, Compilers.continuous(), out, stdoutIsTerminal(), pause, stop);
+        Demo.live(settings, Compilers.continuous(), out, terminalColumns(), pause, stop);
         return 0;
     }
 
-    /** Whether to redraw in place: the launcher says whether stdout is a terminal (Java 21 cannot tell). */
-    private static boolean stdoutIsTerminal() {
-        return Boolean.getBoolean("gitmesh.terminal") && !"dumb".equals(System.getenv("TERM"));
+    /**
+     * The terminal's width when stdout is a terminal that can redraw in place; the launcher tells
+     * (Java 21 cannot): {@code gitmesh.terminal} and {@code gitmesh.columns}.
+     */
+    private static OptionalInt terminalColumns() {
+        if (!Boolean.getBoolean("gitmesh.terminal") || "dumb".equals(System.getenv("TERM"))) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Math.max(Integer.getInteger("gitmesh.columns", DEFAULT_COLUMNS), MIN_COLUMNS));
     }
 
     /** The report of the last {@code --script} run. */

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code gitmesh demo}: the bookstore mesh on this machine, driven by commits to its policy repository.
@@ -61,21 +63,26 @@ public final class Demo {
     /**
      * Runs the steps in the live view, {@code pause} apart, then keeps the mesh running (commits to
      * the repository are picked up) until {@code stop} counts down.
+     *
+     * @param terminalColumns the terminal's width when stdout is one (the view redraws in place);
+     *                        empty for plain lines
      */
-    public static void live(Settings settings, RevisionCompiler compiler, PrintWriter out, boolean ansi,
-            Duration pause, CountDownLatch stop) throws Exception {
+    public static void live(Settings settings, RevisionCompiler compiler, PrintWriter out,
+            OptionalInt terminalColumns, Duration pause, CountDownLatch stop) throws Exception {
         try (AutoCloseable logs = DemoLogs.redirectTo(settings.directory());
                 DemoMesh mesh = start(settings, compiler, out);
-                LiveView view = LiveView.start(mesh, out, ansi, REFRESH)) {
+                LiveView view = LiveView.start(mesh, out, terminalColumns, REFRESH)) {
             List<Step> steps = DemoScript.steps();
             StepRunner runner = new StepRunner(mesh, settings.stepTimeout().toMillis(), settings.window());
             for (int i = 0; i < steps.size() && stop.getCount() > 0; i++) {
                 view.say(DemoText.announce(i + 1, steps.size(), steps.get(i)));
                 view.say(DemoText.result(runner.run(i + 1, steps.get(i))));
-                stop.await(pause.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                stop.await(pause.toMillis(), TimeUnit.MILLISECONDS);
             }
-            view.say(DemoText.afterScript(mesh.repository().root(), DemoMesh.POLL_INTERVAL));
-            stop.await();
+            if (stop.getCount() > 0) {
+                view.say(DemoText.afterScript(mesh.repository().root(), DemoMesh.POLL_INTERVAL));
+                stop.await();
+            }
         }
     }
 
