@@ -38,7 +38,8 @@ final class DemoCommand implements Callable<Integer> {
     Path sampleRepo;
 
     @Option(names = "--dir", paramLabel = "DIR",
-            description = "Where to put the demo's repository, certificates and logs (default: a new temporary folder).")
+            description = "Where to put the demo's repository, certificates and logs "
+                    + "(default: a new temporary folder).")
     Path dir;
 
     @Option(names = "--rate", paramLabel = "N", defaultValue = "250",
@@ -99,8 +100,8 @@ final class DemoCommand implements Callable<Integer> {
         Path path = sampleRepo != null ? sampleRepo
                 : Path.of(System.getProperty("gitmesh.root", ".")).resolve("sample-repo");
         if (!Files.isDirectory(path)) {
-            throw new UserError("no sample repository at " + path.toAbsolutePath().normalize() + ": run from the gitmesh "
-                    + "checkout (./gitmesh demo) or pass --sample-repo DIR");
+            throw new UserError("no sample repository at " + path.toAbsolutePath().normalize()
+                    + ": run from the gitmesh checkout (./gitmesh demo) or pass --sample-repo DIR");
         }
         return path;
     }

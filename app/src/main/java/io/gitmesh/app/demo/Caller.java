@@ -17,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * A client workload buying books: {@link BookstoreApi#BUY_A_BOOK} at a steady rate through its
  * proxyless channel, each outcome to the recorder. A caller with a way around the mesh (bookthief)
  * takes it whenever the mesh gives it no route (its channel is not ready, or a call through it is
- * {@code UNAVAILABLE}): it calls a bookstore pod directly, where the pod's RBAC decides. At most {@value #IN_FLIGHT} calls are in flight; when they
- * are all waiting, the loop skips its turn instead of queueing calls up.
+ * {@code UNAVAILABLE}): it calls a bookstore pod directly, where the pod's RBAC decides. At most
+ * {@value #IN_FLIGHT} calls are in flight; when they are all waiting, the loop skips its turn instead
+ * of queueing calls up.
  */
 final class Caller implements AutoCloseable {
     private static final int IN_FLIGHT = 32;

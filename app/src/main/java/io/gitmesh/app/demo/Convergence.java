@@ -2,6 +2,7 @@ package io.gitmesh.app.demo;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -94,6 +95,6 @@ final class Convergence {
     }
 
     private static String percent(long count, long total) {
-        return String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * count / total);
+        return String.format(Locale.ROOT, "%.1f%%", 100.0 * count / total);
     }
 }

@@ -49,7 +49,8 @@ final class DemoScript {
                         "Commit: " + ACCESS_FILE + " adds bookthief as a source of both bookstore TrafficTargets.",
                         "bookthief gets a route from gitmesh and is admitted: its calls are answered by v2.",
                         new Step.Change.Commit("Let bookthief buy from bookstore",
-                                List.of(new TextEdit(ACCESS_FILE, BOOKBUYER_SOURCE, BOOKBUYER_SOURCE + BOOKTHIEF_SOURCE))),
+                                List.of(new TextEdit(ACCESS_FILE, BOOKBUYER_SOURCE,
+                                        BOOKBUYER_SOURCE + BOOKTHIEF_SOURCE))),
                         TrafficExpectation.bookstore(0, 100, true), false),
                 new Step("a bad commit",
                         "Commit: " + SPLIT_FILE + " with weights written as percentages (10%, 90%), which a "

@@ -26,8 +26,8 @@ final class DemoText {
                 "  gitmesh     follows it; xDS on " + address(mesh.controlPlane().xdsAddress()) + ", status at http://"
                         + address(http) + "/status; each commit is announced by a push webhook (POST /hooks/git,",
                 "              signed with HMAC-SHA256 and a generated secret), as a git host would",
-                "  workloads   proxyless gRPC in this process, each with its own identity, xDS bootstrap and certificate "
-                        + "from the demo's CA; mTLS between them:",
+                "  workloads   proxyless gRPC in this process, each with its own identity, xDS bootstrap and "
+                        + "certificate from the demo's CA; mTLS between them:",
                 "              servers bookstore-v1, bookstore-v2 and bookwarehouse; callers bookbuyer and bookthief, "
                         + "each calling bookstore " + callsPerSecond + " times a second",
                 "              (where gitmesh gives bookthief no route, it calls bookstore-v1's pod directly, and RBAC "
@@ -40,7 +40,8 @@ final class DemoText {
         return List.of("", "That was the script; the mesh keeps running. Make a change of your own: edit a file in "
                         + root.resolve("policy") + ", then",
                 "  git -C " + root + " commit -am \"my change\"",
-                "gitmesh picks it up within " + poll.toSeconds() + " s (it polls the repository too). Stop with Ctrl-C.");
+                "gitmesh picks it up within " + poll.toSeconds() + " s (it polls the repository too). "
+                        + "Stop with Ctrl-C.");
     }
 
     /** Before a step: what it does and what to look at. */

@@ -30,10 +30,6 @@ record DemoWorkload(String name, Identity identity, Map<String, String> podLabel
         podLabels = Map.copyOf(podLabels);
     }
 
-    boolean serves() {
-        return !podLabels.isEmpty();
-    }
-
     private static DemoWorkload client(String name, Identity identity) {
         return new DemoWorkload(name, identity, Map.of());
     }

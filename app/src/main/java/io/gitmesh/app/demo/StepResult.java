@@ -34,7 +34,8 @@ public record StepResult(int number, String title, String commit, String outcome
         Objects.requireNonNull(appliedMillis, "appliedMillis");
         Objects.requireNonNull(convergedMillis, "convergedMillis");
         SortedMap<String, SortedMap<String, Long>> copy = new TreeMap<>();
-        traffic.forEach((caller, outcomes) -> copy.put(caller, Collections.unmodifiableSortedMap(new TreeMap<>(outcomes))));
+        traffic.forEach((caller, outcomes) -> copy.put(caller,
+                Collections.unmodifiableSortedMap(new TreeMap<>(outcomes))));
         traffic = Collections.unmodifiableSortedMap(copy);
         servedVersions = Collections.unmodifiableSortedMap(new TreeMap<>(servedVersions));
     }

@@ -61,7 +61,8 @@ final class StepRunner {
         }
     }
 
-    private StepResult watch(int number, Step step, RevCommit commit, long changedAt, BlockingQueue<CallOutcome> queue) {
+    private StepResult watch(int number, Step step, RevCommit commit, long changedAt,
+            BlockingQueue<CallOutcome> queue) {
         List<CallOutcome> calls = new ArrayList<>();
         Optional<Outcome> verdict = Optional.empty();
         Optional<Long> judgedAt = Optional.empty();
@@ -91,7 +92,8 @@ final class StepRunner {
         return new StepResult(number, step.title(), commit.abbreviate(7).name() + " " + commit.getShortMessage(),
                 verdict.map(StepRunner::word).orElse("no answer"), verdict.map(StepRunner::errors).orElse(List.of()),
                 step.expected().describe() + (step.refused() ? " (commit refused)" : ""),
-                judgedAt.filter(at -> !(step.change() instanceof Step.Change.FirstCommit)).map(at -> millis(at - start)),
+                judgedAt.filter(at -> !(step.change() instanceof Step.Change.FirstCommit))
+                        .map(at -> millis(at - start)),
                 converged.filter(c -> done).map(c -> millis(c.convergedAtNanos() - start)),
                 converged.map(Convergence.Verdict::window).orElseGet(() -> recent(calls)), versions);
     }

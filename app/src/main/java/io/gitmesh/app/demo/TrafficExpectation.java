@@ -1,5 +1,6 @@
 package io.gitmesh.app.demo;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -16,9 +17,9 @@ record TrafficExpectation(SortedMap<String, SortedMap<String, Integer>> percents
             if (shares.values().stream().mapToInt(Integer::intValue).sum() != 100) {
                 throw new IllegalArgumentException("the shares of " + caller + " do not add up to 100: " + shares);
             }
-            copy.put(caller, java.util.Collections.unmodifiableSortedMap(new TreeMap<>(shares)));
+            copy.put(caller, Collections.unmodifiableSortedMap(new TreeMap<>(shares)));
         });
-        percents = java.util.Collections.unmodifiableSortedMap(copy);
+        percents = Collections.unmodifiableSortedMap(copy);
     }
 
     /** bookbuyer's calls answered by the bookstore versions in these shares, bookthief's denied or answered. */
