@@ -72,6 +72,8 @@ final class DemoMesh implements AutoCloseable {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         byte[] secret = HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII);
+        WorkloadCertificates certificates = WorkloadCertificates.create(MeshConfig.DEFAULT_TRUST_DOMAIN,
+                settings.directory().resolve("certs"));
         JGitSource source = keep(new JGitSource(GitRepositoryConfig.of(repository.root().toUri().toString(),
                 new Reference.Branch(DemoRepository.BRANCH)), settings.directory().resolve("cache"), Limits.DEFAULT));
         DirectorySource files = new DirectorySource(Limits.DEFAULT);
@@ -80,7 +82,7 @@ final class DemoMesh implements AutoCloseable {
                 source, PolicyPaths.WHOLE_TREE, () -> read(files, cluster), compiler));
         requireApplied(plane.reconciler().status().lastOutcome());
         webhook = new PushWebhook(plane.httpAddress(), secret);
-        startWorkloads(settings, ports);
+        startWorkloads(settings, certificates, ports);
     }
 
     /** Starts it all; the first commit is served and the callers are calling when this returns. */
@@ -118,9 +120,8 @@ final class DemoMesh implements AutoCloseable {
         return callersStartedAt;
     }
 
-    private void startWorkloads(Settings settings, Map<DemoWorkload, Integer> ports) {
-        WorkloadCertificates certificates = WorkloadCertificates.create(MeshConfig.DEFAULT_TRUST_DOMAIN,
-                settings.directory().resolve("certs"));
+    private void startWorkloads(Settings settings, WorkloadCertificates certificates,
+            Map<DemoWorkload, Integer> ports) {
         WorkloadBootstraps bootstraps = new WorkloadBootstraps(plane.xdsAddress());
         List<ProxylessServer> servers = ports.entrySet().stream()
                 .map(server -> keep(ProxylessServer.start(server.getKey(), server.getValue(),

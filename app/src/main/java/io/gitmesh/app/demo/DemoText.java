@@ -69,13 +69,16 @@ final class DemoText {
         return address.getHostString() + ":" + address.getPort();
     }
 
-    /** The end of a script run: one line per step, then the verdict. */
+    /** The end of a script run: per step, what was expected, what was observed and how it ended; then the verdict. */
     static List<String> summary(DemoReport report) {
         List<String> lines = new ArrayList<>(List.of("", "summary:"));
         for (StepResult step : report.steps()) {
-            lines.add(String.format(Locale.ROOT, "  %d. %-16s %-9s %s", step.number(), step.title(),
-                    step.outcome(), step.convergedMillis().map(ms -> "converged in " + ms + " ms")
-                            .orElse("DID NOT CONVERGE")));
+            String indent = " ".repeat(22);
+            lines.add(String.format(Locale.ROOT, "  %d. %-16s expected %s", step.number(), step.title(),
+                    step.expected()));
+            lines.add(indent + "observed " + step.observed());
+            lines.add(indent + step.outcome() + ", " + step.convergedMillis()
+                    .map(ms -> "converged in " + ms + " ms").orElse("DID NOT CONVERGE"));
         }
         long converged = report.steps().stream().filter(StepResult::converged).count();
         lines.add(converged + " of " + report.steps().size() + " steps converged. The demo's repository: "
