@@ -66,6 +66,10 @@ final class DemoCommand implements Callable<Integer> {
         if (rate < 1 || window < 1) {
             throw new UserError("--rate and --window must be positive");
         }
+        if (window > rate * timeout.toSeconds() / 2) {
+            throw new UserError("--window " + window + " calls take more than half of --timeout " + timeout.toSeconds()
+                    + "s at --rate " + rate + ": give a smaller window, a higher rate or a longer timeout");
+        }
         Demo.Settings settings = new Demo.Settings(sample(), directory(), rate, timeout, window);
         PrintWriter out = spec.commandLine().getOut();
         if (script) {

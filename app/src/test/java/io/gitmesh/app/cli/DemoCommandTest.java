@@ -81,4 +81,25 @@ class DemoCommandTest {
 
         assertThat(out.toString()).contains("[1/6] start", "6 of 6 steps converged", report.repository().toString());
     }
+
+    @Test
+    void aWindowTheRateCannotFillInTimeIsAUsageError(@TempDir Path tmp) {
+        CliRun run = CliRun.of("demo", "--script", "--rate", "10", "--timeout", "20s", "--sample-repo",
+                SampleRepo.PATH.toString(), "--dir", tmp.resolve("demo").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("gitmesh: --window 300 calls take more than half of --timeout 20s at --rate 10:"
+                + " give a smaller window, a higher rate or a longer timeout\n");
+    }
+
+    @Test
+    void withoutASampleRepositoryTheDemoSaysWhereItLooked(@TempDir Path tmp) {
+        Path missing = tmp.resolve("no-such-repo");
+
+        CliRun run = CliRun.of("demo", "--script", "--sample-repo", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("gitmesh: no sample repository at " + missing
+                + ": run from the gitmesh checkout (./gitmesh demo) or pass --sample-repo DIR\n");
+    }
 }
