@@ -7,31 +7,42 @@ import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
 
 /**
- * The one call of the demo's bookstore, {@code /bookstore.Bookstore/buy-a-book-new}: any request, and
- * the answer is the name of the workload that served it, so callers can count who answered. Its path
- * matches the sample repository's HTTPRouteGroup match {@code buy-a-book} ({@code .*a-book.*new}), the
- * route the TrafficTargets let callers use. Written with the {@code StringValue} marshaller: no protoc.
+ * The calls of the demo's bookstore. Any request; the answer is the name of the workload that served
+ * it, so callers can count who answered. Written with the {@code StringValue} marshaller: no protoc.
+ * <ul>
+ *   <li>{@link #BUY_A_BOOK}, {@code /bookstore.Bookstore/buy-a-book-new}, served by the bookstores: its
+ *       path matches the sample repository's HTTPRouteGroup match {@code buy-a-book}
+ *       ({@code .*a-book.*new}), the route the bookstore TrafficTargets let callers use;</li>
+ *   <li>{@link #RESTOCK_BOOKS}, {@code /bookwarehouse.Bookwarehouse/restock-books}, served by
+ *       bookwarehouse, which admits the bookstores' {@code POST}s (match {@code restock-books}).</li>
+ * </ul>
  */
 final class BookstoreApi {
-    static final MethodDescriptor<StringValue, StringValue> BUY_A_BOOK =
-            MethodDescriptor.<StringValue, StringValue>newBuilder()
-                    .setType(MethodDescriptor.MethodType.UNARY)
-                    .setFullMethodName(MethodDescriptor.generateFullMethodName("bookstore.Bookstore", "buy-a-book-new"))
-                    .setRequestMarshaller(ProtoUtils.marshaller(StringValue.getDefaultInstance()))
-                    .setResponseMarshaller(ProtoUtils.marshaller(StringValue.getDefaultInstance()))
-                    .build();
+    static final MethodDescriptor<StringValue, StringValue> BUY_A_BOOK = method("bookstore.Bookstore",
+            "buy-a-book-new");
+    static final MethodDescriptor<StringValue, StringValue> RESTOCK_BOOKS = method("bookwarehouse.Bookwarehouse",
+            "restock-books");
 
     private BookstoreApi() {
     }
 
-    /** The service of a workload named {@code name}: every call answers {@code name}. */
-    static ServerServiceDefinition answeringAs(String name) {
+    /** The service of {@code method} for a workload named {@code name}: every call answers {@code name}. */
+    static ServerServiceDefinition answeringAs(MethodDescriptor<StringValue, StringValue> method, String name) {
         StringValue answer = StringValue.of(name);
-        return ServerServiceDefinition.builder(BUY_A_BOOK.getServiceName())
-                .addMethod(BUY_A_BOOK, ServerCalls.asyncUnaryCall((request, response) -> {
+        return ServerServiceDefinition.builder(method.getServiceName())
+                .addMethod(method, ServerCalls.asyncUnaryCall((request, response) -> {
                     response.onNext(answer);
                     response.onCompleted();
                 }))
+                .build();
+    }
+
+    private static MethodDescriptor<StringValue, StringValue> method(String service, String method) {
+        return MethodDescriptor.<StringValue, StringValue>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName(MethodDescriptor.generateFullMethodName(service, method))
+                .setRequestMarshaller(ProtoUtils.marshaller(StringValue.getDefaultInstance()))
+                .setResponseMarshaller(ProtoUtils.marshaller(StringValue.getDefaultInstance()))
                 .build();
     }
 }

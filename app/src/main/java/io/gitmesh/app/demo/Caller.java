@@ -5,17 +5,19 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A client workload buying books: {@link BookstoreApi#BUY_A_BOOK} at a steady rate through its
- * proxyless channel, each outcome to the recorder. A caller with a way around the mesh (bookthief)
+ * A client workload calling at a steady rate ({@link Plan}) through its proxyless channel, each
+ * outcome to the recorder. A caller with a way around the mesh (bookthief)
  * takes it whenever the mesh gives it no route (its channel is not ready, or a call through it is
  * {@code UNAVAILABLE}): it calls a bookstore pod directly, where the pod's RBAC decides. At most
  * {@value #IN_FLIGHT} calls are in flight; when they are all waiting, the loop skips its turn instead
@@ -27,6 +29,7 @@ final class Caller implements AutoCloseable {
     private static final long MAX_LAG_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String name;
+    private final MethodDescriptor<StringValue, StringValue> method;
     private final ManagedChannel channel;
     private final Optional<Channel> aroundTheMesh;
     private final long periodNanos;
@@ -35,23 +38,30 @@ final class Caller implements AutoCloseable {
     private final Thread loop;
     private volatile boolean stopped;
 
-    private Caller(String name, ManagedChannel channel, Optional<Channel> aroundTheMesh, int callsPerSecond,
-            TrafficRecorder recorder) {
-        this.name = name;
+    /** Who calls, which method, how often. */
+    record Plan(String caller, MethodDescriptor<StringValue, StringValue> method, int callsPerSecond) {
+        Plan {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(method, "method");
+            if (callsPerSecond < 1) {
+                throw new IllegalArgumentException("calls per second must be positive, not " + callsPerSecond);
+            }
+        }
+    }
+
+    private Caller(Plan plan, ManagedChannel channel, Optional<Channel> aroundTheMesh, TrafficRecorder recorder) {
+        this.name = plan.caller();
+        this.method = plan.method();
         this.channel = channel;
         this.aroundTheMesh = aroundTheMesh;
-        this.periodNanos = TimeUnit.SECONDS.toNanos(1) / callsPerSecond;
+        this.periodNanos = TimeUnit.SECONDS.toNanos(1) / plan.callsPerSecond();
         this.recorder = recorder;
         this.loop = Thread.ofPlatform().daemon().name("gitmesh-demo-" + name).unstarted(this::run);
     }
 
-    /**
-     * Starts {@code name} calling through {@code channel}, {@code callsPerSecond} a second, and through
-     * {@code aroundTheMesh} when {@code channel} has no route.
-     */
-    static Caller start(String name, ManagedChannel channel, Optional<Channel> aroundTheMesh, int callsPerSecond,
-            TrafficRecorder recorder) {
-        Caller caller = new Caller(name, channel, aroundTheMesh, callsPerSecond, recorder);
+    /** Starts calling as planned through {@code channel}, and through {@code aroundTheMesh} when it has no route. */
+    static Caller start(Plan plan, ManagedChannel channel, Optional<Channel> aroundTheMesh, TrafficRecorder recorder) {
+        Caller caller = new Caller(plan, channel, aroundTheMesh, recorder);
         caller.loop.start();
         return caller;
     }
@@ -73,7 +83,7 @@ final class Caller implements AutoCloseable {
     }
 
     private void call(Channel through, boolean viaMesh) {
-        ClientCalls.asyncUnaryCall(through.newCall(BookstoreApi.BUY_A_BOOK,
+        ClientCalls.asyncUnaryCall(through.newCall(method,
                 CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_MILLIS, TimeUnit.MILLISECONDS)),
                 StringValue.getDefaultInstance(), new StreamObserver<>() {
                     private String answeredBy = CallOutcome.FAILED;

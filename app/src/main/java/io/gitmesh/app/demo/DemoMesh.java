@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything the demo runs, in this process: its policy repository, gitmesh following it (push webhook
@@ -42,6 +43,10 @@ import java.util.stream.Collectors;
 final class DemoMesh implements AutoCloseable {
     /** The Service the callers call: bookstore's port in sample-repo/cluster/bookstore.yaml. */
     static final String BOOKSTORE = "bookstore.bookstore.svc.cluster.local:14001";
+    /** The Service the bookstores restock at: sample-repo/cluster/bookwarehouse.yaml. */
+    static final String BOOKWAREHOUSE = "bookwarehouse.bookwarehouse.svc.cluster.local:14001";
+    /** How many of the callers' calls a second each bookstore's restocks make. */
+    private static final int CALLS_PER_RESTOCK = 10;
     /** How often gitmesh also polls the repository, for commits made without the webhook. */
     static final Duration POLL_INTERVAL = Duration.ofSeconds(10);
 
@@ -123,14 +128,17 @@ final class DemoMesh implements AutoCloseable {
     private void startWorkloads(Settings settings, WorkloadCertificates certificates,
             Map<DemoWorkload, Integer> ports) {
         WorkloadBootstraps bootstraps = new WorkloadBootstraps(plane.xdsAddress());
+        Map<DemoWorkload, Path> certificateOf = new LinkedHashMap<>();
+        Stream.concat(DemoWorkload.SERVERS.stream(), DemoWorkload.CALLERS.stream())
+                .forEach(workload -> certificateOf.put(workload, certificates.issue(workload.identity())));
         List<ProxylessServer> servers = ports.entrySet().stream()
                 .map(server -> keep(ProxylessServer.start(server.getKey(), server.getValue(),
-                        bootstraps.of(server.getKey(), certificates.issue(server.getKey().identity())))))
+                        bootstraps.of(server.getKey(), certificateOf.get(server.getKey())))))
                 .toList();
         servers.forEach(server -> server.awaitStarted(settings.startTimeout()));
         callersStartedAt = System.nanoTime();
         for (DemoWorkload caller : DemoWorkload.CALLERS) {
-            Path certificate = certificates.issue(caller.identity());
+            Path certificate = certificateOf.get(caller);
             ProxylessChannel channel = keep(ProxylessChannel.open(BOOKSTORE, bootstraps.of(caller, certificate)));
             Optional<Channel> aroundTheMesh = Optional.empty();
             if (caller.equals(DemoWorkload.BOOKTHIEF)) {
@@ -139,8 +147,21 @@ final class DemoMesh implements AutoCloseable {
                 keep(closeDirect);
                 aroundTheMesh = Optional.of(direct);
             }
-            keep(Caller.start(caller.name(), channel.channel(), aroundTheMesh, settings.callsPerSecond(), recorder));
+            keep(Caller.start(new Caller.Plan(caller.name(), BookstoreApi.BUY_A_BOOK, settings.callsPerSecond()),
+                    channel.channel(), aroundTheMesh, recorder));
         }
+        int restocksPerSecond = restocksPerSecond(settings.callsPerSecond());
+        for (DemoWorkload bookstore : DemoWorkload.RESTOCKING) {
+            ProxylessChannel channel = keep(ProxylessChannel.open(BOOKWAREHOUSE,
+                    bootstraps.of(bookstore, certificateOf.get(bookstore))));
+            keep(Caller.start(new Caller.Plan(bookstore.name(), BookstoreApi.RESTOCK_BOOKS, restocksPerSecond),
+                    channel.channel(), Optional.empty(), recorder));
+        }
+    }
+
+    /** How often each bookstore restocks when each caller calls {@code callsPerSecond} times a second. */
+    static int restocksPerSecond(int callsPerSecond) {
+        return Math.max(1, callsPerSecond / CALLS_PER_RESTOCK);
     }
 
     private <T extends AutoCloseable> T keep(T resource) {

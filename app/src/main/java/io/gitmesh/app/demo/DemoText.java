@@ -29,7 +29,9 @@ final class DemoText {
                 "  workloads   proxyless gRPC in this process, each with its own identity, xDS bootstrap and "
                         + "certificate from the demo's CA; mTLS between them:",
                 "              servers bookstore-v1, bookstore-v2 and bookwarehouse; callers bookbuyer and bookthief, "
-                        + "each calling bookstore " + callsPerSecond + " times a second",
+                        + "each calling bookstore " + callsPerSecond + " times a second;",
+                "              and the bookstores restock at bookwarehouse, each "
+                        + DemoMesh.restocksPerSecond(callsPerSecond) + " times a second",
                 "              (where gitmesh gives bookthief no route, it calls bookstore-v1's pod directly, and RBAC "
                         + "decides)",
                 "  logs        " + root.resolveSibling("gitmesh.log") + ", " + root.resolveSibling("grpc.log"));
@@ -53,8 +55,8 @@ final class DemoText {
     /** After a step: the commit, gitmesh's verdict and its problems, expected and observed traffic, timings. */
     static List<String> result(StepResult result) {
         List<String> lines = new ArrayList<>();
-        lines.add("  commit:   " + result.commit() + " -> " + result.outcome()
-                + result.appliedMillis().map(ms -> " (" + ms + " ms after the push)").orElse(""));
+        lines.add("  commit:   " + result.commit() + " -> " + result.outcome() + result.appliedMillis()
+                .filter(ms -> !result.diagnostics().isEmpty()).map(ms -> " (" + ms + " ms after the push)").orElse(""));
         result.diagnostics().forEach(problem -> lines.add("            " + problem));
         lines.add("  expected: " + result.expected());
         lines.add("  observed: " + result.observed());

@@ -9,14 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What the live view shows at one moment, and its text: the commit gitmesh serves (and the last one
  * it refused, if that is the newest), calls per second answered by each bookstore workload, allowed
- * and denied calls per second of each caller, and the proxies connected to gitmesh.
+ * and denied calls per second of each caller, the bookstores' restocks at bookwarehouse, and the
+ * proxies connected to gitmesh.
  *
  * @param rates   calls per second over the last interval, per caller and outcome
- * @param proxies the connected proxies' service accounts, sorted
+ * @param proxies the connected proxies' service accounts, sorted (a server that also calls has two)
  */
 record LiveFrame(ReconcileStatus status, SortedMap<String, SortedMap<String, Double>> rates, List<String> proxies,
         Map<String, String> lastFailures) {
@@ -57,13 +59,35 @@ record LiveFrame(ReconcileStatus status, SortedMap<String, SortedMap<String, Dou
                     allowed, denied, failed > 0 ? String.format(Locale.ROOT, ", %.0f failed (%s)", failed,
                             lastFailures.getOrDefault(caller.name(), "?")) : ""));
         }
-        lines.add("proxies    " + proxies.size() + " connected to gitmesh: " + String.join(", ", proxies));
+        lines.add(restocks());
+        lines.add("proxies    " + proxies.size() + " connected to gitmesh: " + proxies.stream()
+                .collect(Collectors.groupingBy(proxy -> proxy, TreeMap::new, Collectors.counting()))
+                .entrySet().stream()
+                .map(proxy -> proxy.getKey() + (proxy.getValue() > 1 ? " ×" + proxy.getValue() : ""))
+                .collect(Collectors.joining(", ")));
         return lines;
     }
 
     /** One line for logs and pipes. */
     String line() {
         return String.join(" | ", lines(false).stream().map(line -> line.replaceAll(" {2,}", " ")).toList());
+    }
+
+    /** bookwarehouse: restocks per second answered, by bookstore, and denied. */
+    private String restocks() {
+        String warehouse = DemoWorkload.BOOKWAREHOUSE.name();
+        List<String> byBookstore = DemoWorkload.RESTOCKING.stream()
+                .map(bookstore -> String.format(Locale.ROOT, "%s %.0f", bookstore.name(),
+                        rate(bookstore.name(), warehouse)))
+                .toList();
+        double denied = DemoWorkload.RESTOCKING.stream()
+                .mapToDouble(bookstore -> rate(bookstore.name(), CallOutcome.DENIED)).sum();
+        return String.format(Locale.ROOT, "%-13s %5.0f restocks/s answered (%s), %.0f denied", warehouse,
+                answeredBy(warehouse), String.join(", ", byBookstore), denied);
+    }
+
+    private double rate(String caller, String outcome) {
+        return rates.getOrDefault(caller, new TreeMap<>()).getOrDefault(outcome, 0.0);
     }
 
     /** Calls per second answered by {@code backend}, over all callers. */

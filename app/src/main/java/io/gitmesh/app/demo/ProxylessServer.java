@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * A proxyless gRPC server of the demo (grpc-java's {@code XdsServerBuilder}) on 127.0.0.1: it asks
  * gitmesh for its listener and enforces what it gets — mTLS with its own certificate, and RBAC on the
- * caller's SPIFFE ID. It answers {@link BookstoreApi#BUY_A_BOOK} with its workload's name.
+ * caller's SPIFFE ID. It answers its workload's call ({@link BookstoreApi}) with the workload's name.
  */
 final class ProxylessServer implements AutoCloseable {
     private final DemoWorkload workload;
@@ -39,7 +39,7 @@ final class ProxylessServer implements AutoCloseable {
                         new InetSocketAddress("127.0.0.1", port), XdsServerCredentials.create(
                                 InsecureServerCredentials.create()))
                 .overrideBootstrapForTest(bootstrap)
-                .addService(BookstoreApi.answeringAs(workload.name()))
+                .addService(BookstoreApi.answeringAs(workload.serves(), workload.name()))
                 .build());
         Thread.ofVirtual().name("gitmesh-demo-start-" + workload.name()).start(server::run);
         return server;

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param outcome         what gitmesh did with the commit: {@code applied}, {@code refused}, or
  *                        {@code no answer} when the step timed out first
  * @param diagnostics     the problems gitmesh found in a refused commit, as {@code file:line:col: ...}
- * @param appliedMillis   from the push to gitmesh's verdict on the commit; empty for the first step
+ * @param appliedMillis   from the push until the demo read gitmesh's verdict on the commit (it reads
+ *                        every 20 ms); empty for the first step
  * @param convergedMillis from the push (for the first step: from the first call) until every call
  *                        followed the change; empty when it did not within the step's time
  * @param traffic         the calls counted after convergence (or the last seconds, when it did not

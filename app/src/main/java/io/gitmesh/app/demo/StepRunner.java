@@ -95,7 +95,7 @@ final class StepRunner {
                 judgedAt.filter(at -> !(step.change() instanceof Step.Change.FirstCommit))
                         .map(at -> millis(at - start)),
                 converged.filter(c -> done).map(c -> millis(c.convergedAtNanos() - start)),
-                converged.map(Convergence.Verdict::window).orElseGet(() -> recent(calls)), versions);
+                converged.map(Convergence.Verdict::window).orElseGet(() -> recent(calls, step.expected())), versions);
     }
 
     /** After a revert to the first commit, the served versions must be the first commit's again. */
@@ -137,10 +137,13 @@ final class StepRunner {
         }
     }
 
-    /** The calls of the last two seconds, to show what traffic looked like when a step did not converge. */
-    private static SortedMap<String, SortedMap<String, Long>> recent(List<CallOutcome> calls) {
+    /** The expected callers' calls of the last two seconds: what traffic looked like when a step did not converge. */
+    private static SortedMap<String, SortedMap<String, Long>> recent(List<CallOutcome> calls,
+            TrafficExpectation expected) {
         long since = System.nanoTime() - RECENT_NANOS;
-        return Convergence.counts(calls.stream().filter(call -> call.nanos() >= since).toList());
+        return Convergence.counts(calls.stream()
+                .filter(call -> call.nanos() >= since && expected.percents().containsKey(call.caller()))
+                .toList());
     }
 
     private static String word(Outcome outcome) {

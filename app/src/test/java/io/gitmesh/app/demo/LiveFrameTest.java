@@ -35,13 +35,15 @@ class LiveFrameTest {
     }
 
     @Test
-    void thePanelShowsTheServedCommitTheBackendsTheCallersAndTheProxies() {
+    void thePanelShowsTheServedCommitTheBackendsTheCallersTheRestocksAndTheProxies() {
         ReconcileStatus status = new ReconcileStatus(Optional.of(SPLIT), Optional.empty(), Optional.of(SPLIT),
                 Optional.empty(), Optional.of(new Outcome.Applied(SPLIT)), Optional.empty(), List.of(), false, 2);
         LiveFrame frame = new LiveFrame(status, rates(Map.of(
                 "bookbuyer", Map.of("bookstore-v1", 150.0, "bookstore-v2", 50.0),
-                "bookthief", Map.of("denied", 200.0, "failed", 3.0))),
-                List.of("bookbuyer", "bookstore-v1"), Map.of("bookthief", "UNAVAILABLE: no route"));
+                "bookthief", Map.of("denied", 200.0, "failed", 3.0),
+                "bookstore-v1", Map.of("bookwarehouse", 25.0),
+                "bookstore-v2", Map.of("bookwarehouse", 20.0, "denied", 1.0))),
+                List.of("bookbuyer", "bookstore-v1", "bookstore-v1"), Map.of("bookthief", "UNAVAILABLE: no route"));
 
         assertThat(frame.lines(true)).containsExactly(
                 "serving    aaaaaaa Split bookstore 50/50 between v1 and v2",
@@ -49,7 +51,8 @@ class LiveFrameTest {
                 "bookstore-v2     50 calls/s answered  " + "█".repeat(8) + "·".repeat(22),
                 "bookbuyer       200 calls/s allowed,     0 denied",
                 "bookthief         0 calls/s allowed,   200 denied, 3 failed (UNAVAILABLE: no route)",
-                "proxies    2 connected to gitmesh: bookbuyer, bookstore-v1");
+                "bookwarehouse    45 restocks/s answered (bookstore-v1 25, bookstore-v2 20), 1 denied",
+                "proxies    3 connected to gitmesh: bookbuyer, bookstore-v1 ×2");
         assertThat(frame.line()).startsWith("serving aaaaaaa Split bookstore 50/50 between v1 and v2 | bookstore-v1 "
                 + "150 calls/s answered | ");
     }
