@@ -26,7 +26,7 @@ final class DemoPods {
     }
 
     private static String pod(DemoWorkload server, int port) {
-        String labels = new TreeMap<>(server.podLabels()).entrySet().stream()
+        String labels = new TreeMap<>(server.served().podLabels()).entrySet().stream()
                 .map(label -> label.getKey() + ": " + label.getValue())
                 .collect(Collectors.joining(", ", "{", "}"));
         return """

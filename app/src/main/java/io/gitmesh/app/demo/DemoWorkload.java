@@ -6,23 +6,20 @@ import io.grpc.MethodDescriptor;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A workload of the bookstore that the demo runs in-process: its name, the ServiceAccount it runs as,
- * and when it serves, the labels of its pod (a Service of the sample repository selects it by them)
- * and the call it answers.
- *
- * @param podLabels empty for a client, which serves nothing
- * @param serves    the call it answers; {@code null} for a client
+ * and what it serves, if it does.
  */
-record DemoWorkload(String name, Identity identity, Map<String, String> podLabels,
-        MethodDescriptor<StringValue, StringValue> serves) {
+record DemoWorkload(String name, Identity identity, Optional<Serving> serving) {
     static final DemoWorkload BOOKBUYER = client("bookbuyer", new Identity("bookbuyer", "bookbuyer"));
     static final DemoWorkload BOOKTHIEF = client("bookthief", new Identity("bookthief", "bookthief"));
     static final DemoWorkload BOOKSTORE_V1 = bookstore("bookstore-v1", "v1");
     static final DemoWorkload BOOKSTORE_V2 = bookstore("bookstore-v2", "v2");
     static final DemoWorkload BOOKWAREHOUSE = new DemoWorkload("bookwarehouse",
-            new Identity("bookwarehouse", "bookwarehouse"), Map.of("app", "bookwarehouse"), BookstoreApi.RESTOCK_BOOKS);
+            new Identity("bookwarehouse", "bookwarehouse"),
+            Optional.of(new Serving(Map.of("app", "bookwarehouse"), BookstoreApi.RESTOCK_BOOKS)));
 
     /** The callers, in the order the live view shows them. */
     static final List<DemoWorkload> CALLERS = List.of(BOOKBUYER, BOOKTHIEF);
@@ -34,19 +31,33 @@ record DemoWorkload(String name, Identity identity, Map<String, String> podLabel
     DemoWorkload {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(identity, "identity");
-        podLabels = Map.copyOf(podLabels);
-        if (podLabels.isEmpty() != (serves == null)) {
-            throw new IllegalArgumentException(name + ": a workload that serves has pod labels and a call, a client "
-                    + "neither");
+        Objects.requireNonNull(serving, "serving");
+    }
+
+    /**
+     * What a server serves.
+     *
+     * @param podLabels the labels of its pod, by which a Service of the sample repository selects it
+     * @param call      the call it answers
+     */
+    record Serving(Map<String, String> podLabels, MethodDescriptor<StringValue, StringValue> call) {
+        Serving {
+            podLabels = Map.copyOf(podLabels);
+            Objects.requireNonNull(call, "call");
         }
     }
 
+    /** What it serves; only for a server. */
+    Serving served() {
+        return serving.orElseThrow(() -> new IllegalStateException(name + " serves nothing"));
+    }
+
     private static DemoWorkload client(String name, Identity identity) {
-        return new DemoWorkload(name, identity, Map.of(), null);
+        return new DemoWorkload(name, identity, Optional.empty());
     }
 
     private static DemoWorkload bookstore(String name, String version) {
-        return new DemoWorkload(name, new Identity("bookstore", name), Map.of("app", "bookstore", "version", version),
-                BookstoreApi.BUY_A_BOOK);
+        return new DemoWorkload(name, new Identity("bookstore", name),
+                Optional.of(new Serving(Map.of("app", "bookstore", "version", version), BookstoreApi.BUY_A_BOOK)));
     }
 }

@@ -39,7 +39,7 @@ final class ProxylessServer implements AutoCloseable {
                         new InetSocketAddress("127.0.0.1", port), XdsServerCredentials.create(
                                 InsecureServerCredentials.create()))
                 .overrideBootstrapForTest(bootstrap)
-                .addService(BookstoreApi.answeringAs(workload.serves(), workload.name()))
+                .addService(BookstoreApi.answeringAs(workload.served().call(), workload.name()))
                 .build());
         Thread.ofVirtual().name("gitmesh-demo-start-" + workload.name()).start(server::run);
         return server;
