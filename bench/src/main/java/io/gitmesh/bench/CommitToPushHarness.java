@@ -11,6 +11,7 @@ import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.config.route.v3.WeightedCluster;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.gitmesh.app.run.ControlPlane;
+import io.gitmesh.app.run.XdsSecurity;
 import io.gitmesh.model.ServiceRef;
 import io.gitmesh.reconciler.source.PolicyPaths;
 import io.gitmesh.reconciler.trigger.WebhookVerifier;
@@ -18,7 +19,6 @@ import io.gitmesh.xds.Flavour;
 import io.gitmesh.xds.NodeMetadata;
 import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.xds.translate.ResourceNames;
-import io.gitmesh.xds.translate.TranslateOptions;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -153,8 +153,7 @@ public final class CommitToPushHarness {
         List<Sample> samples = new ArrayList<>();
         try (FollowedRepository repository = FollowedRepository.create(options.services());
                 ControlPlane plane = ControlPlane.start(new ControlPlane.Settings(ANY_LOOPBACK_PORT, ANY_LOOPBACK_PORT,
-                        interval, true, secret, TranslateOptions.insecurePlaintextGrpc()), repository.source(),
-                        PolicyPaths.WHOLE_TREE,
+                        interval, XdsSecurity.insecure(), secret), repository.source(), PolicyPaths.WHOLE_TREE,
                         () -> FollowedRepository.NO_CLUSTER_STATE, FollowedRepository.runCompiler());
                 AdsSubscription routes = AdsSubscription.open(plane.xdsAddress(), callerNode(), ROUTE_TYPE_URL,
                         List.of(ResourceNames.outboundRouteConfiguration(PORT)))) {

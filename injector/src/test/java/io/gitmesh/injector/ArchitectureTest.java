@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * Injection is pure (DESIGN.md §4, STYLE.md): mutation, manifests and bootstraps take values and return
- * values; only the webhook adapter does I/O. Nothing here talks to the API server.
+ * values; only the adapters do I/O — the webhook server, and the two that talk to the API server (the
+ * per-pod Secret controller, the CA bundle publisher).
  */
 @AnalyzeClasses(packages = "io.gitmesh.injector", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -36,7 +37,19 @@ class ArchitectureTest {
             .because("the same pod and settings always give the same injected pod, and no key is generated");
 
     @ArchTest
-    static final ArchRule noKubernetesClient = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("io.fabric8.kubernetes.client..")
-            .because("the injector uses fabric8's model only; the Secret controller owns the API calls");
+    static final ArchRule onlyTheAdaptersUseTheKubernetesClient = noClasses()
+            .that().resideOutsideOfPackage("io.gitmesh.injector.secrets..")
+            .and().doNotHaveFullyQualifiedName("io.gitmesh.injector.webhook.KubernetesCaBundlePublisher")
+            .should().dependOnClassesThat().resideInAnyPackage("io.fabric8.kubernetes.client..")
+            .because("injection uses fabric8's model only; the Secret controller and the CA bundle publisher are"
+                    + " the adapters that call the API server");
+
+    @ArchTest
+    static final ArchRule secretDecisionsArePure = noClasses()
+            .that().haveFullyQualifiedName("io.gitmesh.injector.secrets.SecretDecision")
+            .or().haveFullyQualifiedName("io.gitmesh.injector.secrets.BootstrapSecrets")
+            .should().dependOnClassesThat().resideInAnyPackage("io.fabric8.kubernetes.client..")
+            .orShould().dependOnClassesThat().belongToAnyOf(Clock.class, Thread.class)
+            .orShould().callMethod(Instant.class, "now")
+            .because("what to do with a pod's Secret is decided from values; the controller acts on it");
 }

@@ -97,6 +97,18 @@ public final class ProxyConfig {
         return new ProxyConfig(united);
     }
 
+    /**
+     * This config with {@code secrets} as its whole secret set: the other types, and their versions, are
+     * the same objects, so adding SDS secrets leaves what translation built byte-identical.
+     *
+     * @throws IllegalArgumentException if two secrets share a name, or one has none
+     */
+    public ProxyConfig withSecrets(Collection<Secret> secrets) {
+        Map<ResourceType, ResourceSet> replaced = new EnumMap<>(sets);
+        replaced.put(ResourceType.SECRET, ResourceSet.of(ResourceType.SECRET, secrets));
+        return new ProxyConfig(replaced);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ProxyConfig config && config.version.equals(version);

@@ -72,6 +72,21 @@ class ProxyConfigTest {
     }
 
     @Test
+    void addingSecretsKeepsEveryOtherTypeAsItWas() {
+        ProxyConfig translated = bookstore(edsCluster("v1"));
+        Secret secret = Secret.newBuilder().setName("trust-bundle:cluster.local").build();
+
+        ProxyConfig withSecrets = translated.withSecrets(List.of(secret));
+
+        for (ResourceType type : List.of(ResourceType.CLUSTER, ResourceType.ENDPOINT, ResourceType.LISTENER,
+                ResourceType.ROUTE)) {
+            assertThat(withSecrets.resources(type)).isSameAs(translated.resources(type));
+        }
+        assertThat(withSecrets.secrets()).containsExactly(secret);
+        assertThat(withSecrets.version(ResourceType.SECRET)).isNotEqualTo(translated.version(ResourceType.SECRET));
+    }
+
+    @Test
     void changingOneClusterChangesOnlyTheClusterVersion() {
         ProxyConfig before = bookstore(edsCluster("v1"));
         ProxyConfig after = bookstore(edsCluster("v1").toBuilder().setLbPolicy(Cluster.LbPolicy.RANDOM).build());

@@ -1,6 +1,7 @@
 package io.gitmesh.app.cli;
 
 import io.gitmesh.app.run.ControlPlane;
+import io.gitmesh.app.run.XdsSecurity;
 import io.gitmesh.reconciler.files.DirectoryGitSource;
 import io.gitmesh.reconciler.files.DirectorySource;
 import io.gitmesh.reconciler.git.JGitSource;
@@ -12,7 +13,7 @@ import io.gitmesh.reconciler.source.Reference;
 import io.gitmesh.reconciler.source.Secret;
 import io.gitmesh.reconciler.source.SignatureVerification;
 import io.gitmesh.schema.Limits;
-import io.gitmesh.xds.translate.TranslateOptions;
+import io.gitmesh.schema.policy.MeshConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -71,8 +72,22 @@ final class RunCommand implements Callable<Integer> {
             description = "Health, metrics, status and webhook address (default: ${DEFAULT-VALUE}).")
     InetSocketAddress httpAddress;
 
-    @Option(names = "--insecure-xds", description = "Plaintext xDS; only on a loopback address (development).")
+    @Option(names = "--insecure-xds", description = "Plaintext xDS, no identity binding, no SDS secrets; only on a "
+            + "loopback address (development).")
     boolean insecureXds;
+
+    @Option(names = "--ca-dir", paramLabel = "DIR", description = "The CA for xDS over mTLS and the workload "
+            + "certificates: created there on first start, reused afterwards (default: ~/.gitmesh/ca).")
+    Path caDir;
+
+    @Option(names = "--trust-domain", paramLabel = "D", defaultValue = MeshConfig.DEFAULT_TRUST_DOMAIN,
+            description = "SPIFFE trust domain of a CA created on first start (default: ${DEFAULT-VALUE}).")
+    String trustDomain;
+
+    @Option(names = "--xds-server-name", paramLabel = "HOST", defaultValue = "localhost",
+            description = "The host name workloads dial the xDS server by; a DNS name in its certificate "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String xdsServerName;
 
     @Option(names = "--webhook-secret-file", paramLabel = "FILE",
             description = "Enables POST /hooks/git, verified by HMAC-SHA256 with this secret.")
@@ -102,13 +117,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!insecureXds) {
-            throw new UserError("xDS over mTLS arrives with the CA; for now run with --insecure-xds on a loopback "
-                    + "--xds-address");
-        }
-        if (!xdsAddress.getAddress().isLoopbackAddress()) {
+        if (insecureXds && !xdsAddress.getAddress().isLoopbackAddress()) {
             throw new UserError("--insecure-xds is allowed only on a loopback address, not " + xdsAddress);
         }
+        XdsSecurity security = insecureXds ? XdsSecurity.insecure() : mutualTls();
         Optional<byte[]> secret = Optional.empty();
         if (webhookSecretFile != null) {
             secret = Optional.of(Files.readString(webhookSecretFile).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -116,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
         GitSource source = source();
         Path clusterPath = cluster;
         try (ControlPlane plane = ControlPlane.start(new ControlPlane.Settings(xdsAddress, httpAddress, interval,
-                true, secret, TranslateOptions.insecurePlaintextGrpc()), source, paths.isEmpty() ? PolicyPaths.WHOLE_TREE : PolicyPaths.of(paths),
+                security, secret), source, paths.isEmpty() ? PolicyPaths.WHOLE_TREE : PolicyPaths.of(paths),
                 () -> Inputs.clusterState(clusterPath, Limits.DEFAULT), Compilers.continuous())) {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "gitmesh-shutdown"));
@@ -127,6 +139,15 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private XdsSecurity mutualTls() {
+        Path dir = caDir != null ? caDir : Path.of(System.getProperty("user.home"), ".gitmesh", "ca");
+        try {
+            return new XdsSecurity.MutualTls(dir, trustDomain, xdsServerName);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private GitSource source() throws IOException {

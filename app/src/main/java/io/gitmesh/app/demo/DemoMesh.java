@@ -1,6 +1,7 @@
 package io.gitmesh.app.demo;
 
 import io.gitmesh.app.run.ControlPlane;
+import io.gitmesh.app.run.XdsSecurity;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
 import io.gitmesh.reconciler.files.DirectorySource;
 import io.gitmesh.reconciler.git.JGitSource;
@@ -12,7 +13,6 @@ import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.Limits;
 import io.gitmesh.schema.SourceFiles;
 import io.gitmesh.schema.policy.MeshConfig;
-import io.gitmesh.xds.translate.TranslateOptions;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
@@ -37,8 +37,9 @@ import java.util.stream.Stream;
 
 /**
  * Everything the demo runs, in this process: its policy repository, gitmesh following it (push webhook
- * with a generated secret; xDS and HTTP on free loopback ports), a CA, and the bookstore's workloads as
- * proxyless gRPC servers and callers, each with its own identity, bootstrap and certificate.
+ * with a generated secret; xDS over mTLS and HTTP on free loopback ports; its CA in the demo's folder),
+ * and the bookstore's workloads as proxyless gRPC servers and callers, each with its own identity,
+ * bootstrap and certificate from gitmesh's CA.
  */
 final class DemoMesh implements AutoCloseable {
     /** The Service the callers call: bookstore's port in sample-repo/cluster/bookstore.yaml. */
@@ -47,6 +48,8 @@ final class DemoMesh implements AutoCloseable {
     static final String BOOKWAREHOUSE = "bookwarehouse.bookwarehouse.svc.cluster.local:14001";
     /** How many of the callers' calls a second each bookstore's restocks make. */
     private static final int CALLS_PER_RESTOCK = 10;
+    /** The name workloads dial the xDS server by (on loopback), a DNS name of its certificate. */
+    private static final String XDS_SERVER_NAME = "localhost";
     /** How often gitmesh also polls the repository, for commits made without the webhook. */
     static final Duration POLL_INTERVAL = Duration.ofSeconds(10);
 
@@ -77,17 +80,16 @@ final class DemoMesh implements AutoCloseable {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         byte[] secret = HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII);
-        WorkloadCertificates certificates = WorkloadCertificates.create(MeshConfig.DEFAULT_TRUST_DOMAIN,
-                settings.directory().resolve("certs"));
         JGitSource source = keep(new JGitSource(GitRepositoryConfig.of(repository.root().toUri().toString(),
                 new Reference.Branch(DemoRepository.BRANCH)), settings.directory().resolve("cache"), Limits.DEFAULT));
         DirectorySource files = new DirectorySource(Limits.DEFAULT);
-        plane = keep(ControlPlane.start(new ControlPlane.Settings(loopback(), loopback(), POLL_INTERVAL,
-                        DemoXdsChannel.insecureXds(), Optional.of(secret), TranslateOptions.defaults()),
-                source, PolicyPaths.WHOLE_TREE, () -> read(files, cluster), compiler));
+        XdsSecurity.MutualTls xdsSecurity = new XdsSecurity.MutualTls(settings.directory().resolve("ca"),
+                MeshConfig.DEFAULT_TRUST_DOMAIN, XDS_SERVER_NAME);
+        plane = keep(ControlPlane.start(new ControlPlane.Settings(loopback(), loopback(), POLL_INTERVAL, xdsSecurity,
+                Optional.of(secret)), source, PolicyPaths.WHOLE_TREE, () -> read(files, cluster), compiler));
         requireApplied(plane.reconciler().status().lastOutcome());
         webhook = new PushWebhook(plane.httpAddress(), secret);
-        startWorkloads(settings, certificates, ports);
+        startWorkloads(settings, ports);
     }
 
     /** Starts it all; the first commit is served and the callers are calling when this returns. */
@@ -125,12 +127,11 @@ final class DemoMesh implements AutoCloseable {
         return callersStartedAt;
     }
 
-    private void startWorkloads(Settings settings, WorkloadCertificates certificates,
-            Map<DemoWorkload, Integer> ports) {
-        WorkloadBootstraps bootstraps = new WorkloadBootstraps(plane.xdsAddress());
+    private void startWorkloads(Settings settings, Map<DemoWorkload, Integer> ports) {
+        WorkloadBootstraps bootstraps = new WorkloadBootstraps(XDS_SERVER_NAME, plane.xdsAddress().getPort());
         Map<DemoWorkload, Path> certificateOf = new LinkedHashMap<>();
         Stream.concat(DemoWorkload.SERVERS.stream(), DemoWorkload.CALLERS.stream())
-                .forEach(workload -> certificateOf.put(workload, certificates.issue(workload.identity())));
+                .forEach(workload -> certificateOf.put(workload, issue(workload, settings.directory())));
         List<ProxylessServer> servers = ports.entrySet().stream()
                 .map(server -> keep(ProxylessServer.start(server.getKey(), server.getValue(),
                         bootstraps.of(server.getKey(), certificateOf.get(server.getKey())))))
@@ -157,6 +158,17 @@ final class DemoMesh implements AutoCloseable {
             keep(Caller.start(new Caller.Plan(bookstore.name(), BookstoreApi.RESTOCK_BOOKS, restocksPerSecond),
                     channel.channel(), Optional.empty(), recorder));
         }
+    }
+
+    /**
+     * Issues the workload's certificate from gitmesh's CA into {@code certs/<namespace>/<service account>}
+     * of {@code directory}; the folder.
+     */
+    private Path issue(DemoWorkload workload, Path directory) {
+        Path files = directory.resolve("certs").resolve(workload.identity().namespace())
+                .resolve(workload.identity().serviceAccount());
+        plane.writeWorkloadFiles(workload.identity(), MeshConfig.DEFAULT_WORKLOAD_LIFETIME, files);
+        return files;
     }
 
     /** How often each bookstore restocks when each caller calls {@code callsPerSecond} times a second. */

@@ -23,11 +23,12 @@ final class DemoText {
         InetSocketAddress http = mesh.controlPlane().httpAddress();
         return List.of(
                 "  repository  " + root + "  (a real git repository: git -C " + root + " log --stat)",
-                "  gitmesh     follows it; xDS on " + address(mesh.controlPlane().xdsAddress()) + ", status at http://"
-                        + address(http) + "/status; each commit is announced by a push webhook (POST /hooks/git,",
-                "              signed with HMAC-SHA256 and a generated secret), as a git host would",
+                "  gitmesh     follows it; xDS over mTLS on " + address(mesh.controlPlane().xdsAddress())
+                        + ", status at http://" + address(http) + "/status;",
+                "              each commit is announced by a push webhook (POST /hooks/git, signed with HMAC-SHA256 "
+                        + "and a generated secret), as a git host would",
                 "  workloads   proxyless gRPC in this process, each with its own identity, xDS bootstrap and "
-                        + "certificate from the demo's CA; mTLS between them:",
+                        + "certificate from gitmesh's CA; mTLS between them:",
                 "              servers bookstore-v1, bookstore-v2 and bookwarehouse; callers bookbuyer and bookthief, "
                         + "each calling bookstore " + callsPerSecond + " times a second;",
                 "              and the bookstores restock at bookwarehouse, each "

@@ -6,7 +6,6 @@ import io.gitmesh.xds.bootstrap.GrpcBootstrap;
 import io.grpc.internal.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +14,27 @@ import java.util.Optional;
 /**
  * The xDS bootstrap of each demo workload, as {@code gitmesh bootstrap --flavour grpc} writes it: its
  * node (namespace and service account; no served ports, so gitmesh gives it those of its identity), the
- * xDS server, and its own certificate files for the data plane's mTLS. Each workload gets its bootstrap
+ * xDS server by the name its certificate carries, and the workload's own certificate files, for mTLS to
+ * the xDS server ({@code tls} channel credentials) and between workloads (the {@code file_watcher}
+ * certificate provider). Each workload gets its bootstrap
  * as a map of its own (grpc-java's JVM-wide bootstrap is read once and cached, so several identities in
  * one process need one each).
  */
 final class WorkloadBootstraps {
-    private final InetSocketAddress xdsServer;
+    private final String xdsServerName;
+    private final int xdsPort;
 
-    WorkloadBootstraps(InetSocketAddress xdsServer) {
-        this.xdsServer = xdsServer;
+    /** Bootstraps that dial the xDS server as {@code xdsServerName}:{@code xdsPort}. */
+    WorkloadBootstraps(String xdsServerName, int xdsPort) {
+        this.xdsServerName = xdsServerName;
+        this.xdsPort = xdsPort;
     }
 
     /** The bootstrap of {@code workload}, its certificate files in {@code certificates}. */
     Map<String, ?> of(DemoWorkload workload, Path certificates) {
         BootstrapSpec spec = new BootstrapSpec(workload.identity(), workload.name() + "-demo", Flavour.GRPC,
-                xdsServer.getHostString(), xdsServer.getPort(), List.of(), Optional.of(certificates.toString()),
-                false);
-        return DemoXdsChannel.credentials(parse(GrpcBootstrap.json(spec)));
+                xdsServerName, xdsPort, List.of(), Optional.of(certificates.toString()), false);
+        return parse(GrpcBootstrap.json(spec));
     }
 
     @SuppressWarnings("unchecked")

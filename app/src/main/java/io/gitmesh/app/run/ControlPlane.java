@@ -1,6 +1,10 @@
 package io.gitmesh.app.run;
 
 import io.gitmesh.app.http.HttpEndpoints;
+import io.gitmesh.ca.IssuedCertificate;
+import io.gitmesh.ca.LeafRequest;
+import io.gitmesh.ca.store.WorkloadFiles;
+import io.gitmesh.model.Identity;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
 import io.gitmesh.reconciler.loop.ReconcileLoop;
 import io.gitmesh.reconciler.loop.Reconciler;
@@ -11,6 +15,9 @@ import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.SourceFiles;
 import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
+import io.gitmesh.schema.policy.MeshConfig;
+import io.gitmesh.xds.secrets.SdsPublisher;
+import io.gitmesh.xds.secrets.SigningAuthority;
 import io.gitmesh.xds.server.XdsServer;
 import io.gitmesh.xds.translate.ProxyConfigJson;
 import io.gitmesh.xds.translate.TranslateOptions;
@@ -18,11 +25,14 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -32,35 +42,51 @@ import org.slf4j.LoggerFactory;
  * {@code gitmesh run} assembled: the reconciler following a repository, the xDS server serving what
  * it applies, and the HTTP endpoints. The first pass runs before the xDS server opens, so a proxy
  * that connects gets the repository's config, not an empty one.
+ *
+ * <p>With {@link XdsSecurity.MutualTls} (the default of {@code gitmesh run}) the server speaks mTLS with
+ * a certificate of the CA in the CA directory, binds each stream to its client certificate's identity,
+ * gives Envoy sidecars their SDS secrets, and proxyless gRPC is translated to mTLS. A workload needs a
+ * bootstrap ({@code GrpcBootstrap}/{@code EnvoyBootstrap} with its certificate directory) and the files of
+ * {@code WorkloadFiles.write(dir, ca.issueWithNewKey(...), ca.trustBundle())} for the same CA.
  */
 public final class ControlPlane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
 
-    /**
-     * How to run.
-     *
-     * @param translate how the mesh becomes xDS resources, e.g. whether proxyless gRPC workloads use mTLS
-     */
+    /** How to run. */
     public record Settings(InetSocketAddress xdsAddress, InetSocketAddress httpAddress, Duration interval,
-            boolean insecureXds, Optional<byte[]> webhookSecret, TranslateOptions translate) { }
+            XdsSecurity xdsSecurity, Optional<byte[]> webhookSecret) {
+        public Settings {
+            Objects.requireNonNull(xdsAddress, "xdsAddress");
+            Objects.requireNonNull(httpAddress, "httpAddress");
+            Objects.requireNonNull(interval, "interval");
+            Objects.requireNonNull(xdsSecurity, "xdsSecurity");
+            Objects.requireNonNull(webhookSecret, "webhookSecret");
+        }
+    }
 
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final XdsMeshSink sink;
     private final Reconciler reconciler;
     private final ReconcileLoop loop;
     private final XdsServer server;
+    private final Optional<ControlPlaneTls> tls;
+    private final Optional<SdsPublisher> sds;
     private final HttpEndpoints http;
 
     private ControlPlane(Settings settings, GitSource source, PolicyPaths paths, Supplier<SourceFiles> clusterState,
             RevisionCompiler compiler) throws IOException {
-        if (!settings.insecureXds()) {
-            throw new IllegalArgumentException("xDS over mTLS arrives with the CA; run with --insecure-xds on a "
-                    + "loopback address for now");
-        }
-        sink = new XdsMeshSink(settings.translate());
-        reconciler = new Reconciler(source, paths, clusterState, compiler, sink, Clock.systemUTC(), meters);
-        server = XdsServer.builder(settings.xdsAddress()).resolver(sink).meterRegistry(meters).build();
-        sink.attach(server);
+        Clock clock = Clock.systemUTC();
+        tls = settings.xdsSecurity() instanceof XdsSecurity.MutualTls secured
+                ? Optional.of(ControlPlaneTls.start(secured, clock)) : Optional.empty();
+        sink = new XdsMeshSink(tls.isPresent() ? TranslateOptions.defaults() : TranslateOptions.insecurePlaintextGrpc(),
+                tls.map(t -> t.authority().authority().trustDomain()));
+        reconciler = new Reconciler(source, paths, clusterState, compiler, sink, clock, meters);
+        XdsServer.Builder builder = XdsServer.builder(settings.xdsAddress()).resolver(sink).meterRegistry(meters);
+        tls.ifPresent(t -> builder.mutualTls(t.serverTls()));
+        server = builder.build();
+        sds = tls.map(t -> new SdsPublisher(server, t.authority(), MeshConfig.DEFAULT_WORKLOAD_LIFETIME, clock,
+                new SplittableRandom()));
+        sink.attach(sds.isPresent() ? sds.get()::publish : server::publish);
         reconciler.reconcile();
         server.start();
         loop = new ReconcileLoop(reconciler, settings.interval(), 0.1, RandomGenerator.of("L64X128MixRandom"));
@@ -82,6 +108,21 @@ public final class ControlPlane implements AutoCloseable {
 
     public InetSocketAddress httpAddress() {
         return http.address();
+    }
+
+    /**
+     * Issues a certificate for {@code workload} from the control plane's CA and writes it into
+     * {@code directory} as {@code cert.pem}, {@code key.pem} and {@code ca.pem} (what a bootstrap's
+     * {@code --certs DIR} names and gRPC's file_watcher reads); only with mTLS.
+     *
+     * @throws IllegalStateException when the control plane runs with insecure xDS
+     */
+    public IssuedCertificate writeWorkloadFiles(Identity workload, Duration lifetime, Path directory) {
+        SigningAuthority authority = tls.orElseThrow(() -> new IllegalStateException(
+                "the control plane runs with insecure xDS: it has no CA")).authority();
+        IssuedCertificate issued = authority.authority().issueWithNewKey(LeafRequest.of(workload).withLifetime(lifetime));
+        WorkloadFiles.write(directory, issued, authority.authority().trustBundle());
+        return issued;
     }
 
     public Reconciler reconciler() {
@@ -125,6 +166,8 @@ public final class ControlPlane implements AutoCloseable {
     public void close() {
         loop.close();
         http.close();
+        sds.ifPresent(SdsPublisher::close);
+        tls.ifPresent(ControlPlaneTls::close);
         server.close();
         meters.close();
     }

@@ -11,14 +11,16 @@ import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.xds.SnapshotGroupResolver;
 import io.gitmesh.xds.override.OverrideValidator;
-import io.gitmesh.xds.server.XdsServer;
+import io.gitmesh.xds.server.PublishResult;
 import io.gitmesh.xds.translate.ProxyConfigs;
 import io.gitmesh.xds.translate.TranslateOptions;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,17 +36,21 @@ final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
     record Served(AppliedRevision revision, Map<SnapshotGroup, ProxyConfig> configs, List<Diagnostic> diagnostics) { }
 
     private final TranslateOptions options;
+    private final Optional<String> caTrustDomain;
     private final ProxyConfigs proxyConfigs = new ProxyConfigs();
     private final OverrideValidator overrides = new OverrideValidator();
     private final AtomicReference<Served> served = new AtomicReference<>();
-    private XdsServer server;
+    private Function<Map<SnapshotGroup, ProxyConfig>, CompletableFuture<PublishResult>> publisher;
 
-    XdsMeshSink(TranslateOptions options) {
+    /** @param caTrustDomain the trust domain of the CA that certifies the workloads; empty without mTLS */
+    XdsMeshSink(TranslateOptions options, Optional<String> caTrustDomain) {
         this.options = options;
+        this.caTrustDomain = caTrustDomain;
     }
 
-    void attach(XdsServer xdsServer) {
-        this.server = xdsServer;
+    /** Where desired states go: the xDS server, or the SDS publisher in front of it. */
+    void attach(Function<Map<SnapshotGroup, ProxyConfig>, CompletableFuture<PublishResult>> publish) {
+        this.publisher = publish;
     }
 
     Optional<Served> served() {
@@ -59,7 +65,12 @@ final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
         served.set(new Served(revision, result.configs(), result.diagnostics()));
         result.diagnostics().forEach(d -> LOG.warn("override not applied: {}", d.toText()));
         String commit = revision.commit().id().abbreviated();
-        server.publish(result.configs()).whenComplete((published, failure) -> {
+        caTrustDomain.filter(trustDomain -> !trustDomain.equals(mesh.trustDomain())).ifPresent(trustDomain ->
+                LOG.error("commit={}: the mesh's trust domain {} is not the CA's {}: workload certificates will not "
+                        + "match the policy's SPIFFE IDs and sidecars will wait for secrets named after {}; set the "
+                        + "MeshConfig's trust domain to {}, or run with a CA for {}", commit, mesh.trustDomain(),
+                        trustDomain, mesh.trustDomain(), trustDomain, mesh.trustDomain()));
+        publisher.apply(result.configs()).whenComplete((published, failure) -> {
             if (failure != null) {
                 LOG.error("publishing commit={} failed: {}", commit, failure.toString());
             } else if (!published.refused().isEmpty()) {

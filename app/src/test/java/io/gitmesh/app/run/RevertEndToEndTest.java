@@ -19,7 +19,6 @@ import io.gitmesh.xds.server.ProxyStatus;
 import io.gitmesh.xds.testing.EchoBackend;
 import io.gitmesh.xds.testing.XdsClientChannel;
 import io.gitmesh.xds.translate.ProxyConfigJson;
-import io.gitmesh.xds.translate.TranslateOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -59,8 +58,7 @@ class RevertEndToEndTest {
                     new Reference.Branch("main")), tmp.resolve("cache"), Limits.DEFAULT);
                     ControlPlane plane = ControlPlane.start(new ControlPlane.Settings(
                             new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
-                            Duration.ofHours(1), true, Optional.empty(), TranslateOptions.insecurePlaintextGrpc()),
-                            source, PolicyPaths.WHOLE_TREE,
+                            Duration.ofHours(1), XdsSecurity.insecure(), Optional.empty()), source, PolicyPaths.WHOLE_TREE,
                             () -> readCluster(files, cluster), TestCompilers.continuous());
                     XdsClientChannel client = XdsClientChannel.open(plane.xdsAddress().getPort(), "shop/web-0",
                             SnapshotGroup.of("shop", "web", Flavour.GRPC), EchoMesh.TARGET)) {

@@ -14,7 +14,6 @@ import io.gitmesh.xds.Flavour;
 import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.xds.testing.EchoBackend;
 import io.gitmesh.xds.testing.XdsClientChannel;
-import io.gitmesh.xds.translate.TranslateOptions;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
@@ -63,8 +62,8 @@ class RunEndToEndTest {
         write(cluster, EchoMesh.clusterState(List.of(v1.port()), List.of(v2.port())));
         DirectorySource files = new DirectorySource(Limits.DEFAULT);
         plane = ControlPlane.start(new ControlPlane.Settings(new InetSocketAddress("127.0.0.1", 0),
-                        new InetSocketAddress("127.0.0.1", 0), Duration.ofHours(1), true, Optional.empty(),
-                        TranslateOptions.insecurePlaintextGrpc()),
+                        new InetSocketAddress("127.0.0.1", 0), Duration.ofHours(1), XdsSecurity.insecure(),
+                        Optional.empty()),
                 new DirectoryGitSource(repo, files, java.time.Clock.systemUTC()), PolicyPaths.WHOLE_TREE,
                 () -> read(files, cluster), TestCompilers.continuous());
         client = XdsClientChannel.open(plane.xdsAddress().getPort(), "shop/web-0",

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 /**
  * Where a CA's root (and intermediate) and their keys are kept between runs: created on first start,
  * reused afterwards, so certificates issued before a restart keep verifying. Implementations: files
- * ({@link FileCaStore}); a Kubernetes Secret and external issuers come later.
+ * ({@link FileCaStore}) and a Kubernetes Secret ({@link KubernetesSecretCaStore}).
  *
  * <p>Failures are {@link CaStoreException}s whose message says what to fix; no implementation ever logs
  * or prints a key.

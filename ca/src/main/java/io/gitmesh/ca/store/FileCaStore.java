@@ -3,28 +3,15 @@ package io.gitmesh.ca.store;
 import io.gitmesh.ca.CaCredential;
 import io.gitmesh.ca.CaMaterial;
 import io.gitmesh.ca.Pem;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,67 +99,17 @@ public final class FileCaStore implements CaStore {
             }
         }
         PemFiles.requireOwnerOnly(keyFile);
-        X509Certificate certificate = certificate(certificateFile);
-        PrivateKey key = privateKey(keyFile);
-        requireMatch(certificate, key, keyFile);
+        X509Certificate certificate = PemCredentials.certificate(certificateFile.toString(),
+                PemFiles.read(certificateFile));
+        PrivateKey key = PemCredentials.privateKey(keyFile.toString(), PemFiles.read(keyFile));
+        if (!PemCredentials.matches(certificate, key)) {
+            throw new CaStoreException(keyFile + " is not the key of the certificate next to it: restore the matching"
+                    + " pair, or remove the directory to create a new CA");
+        }
         try {
             return new CaCredential(certificate, key);
         } catch (IllegalArgumentException e) {
             throw new CaStoreException(certificateFile + ": " + e.getMessage());
         }
-    }
-
-    private static X509Certificate certificate(Path file) {
-        try {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(PemFiles.read(file).getBytes(StandardCharsets.US_ASCII)));
-            if (certificates.size() != 1 || !(certificates.iterator().next() instanceof X509Certificate certificate)) {
-                throw new CaStoreException(file + " must hold exactly one X.509 certificate, found "
-                        + certificates.size());
-            }
-            return certificate;
-        } catch (CertificateException e) {
-            throw new CaStoreException(file + " is not a PEM certificate: " + e.getMessage());
-        }
-    }
-
-    /** PKCS#8 ({@code BEGIN PRIVATE KEY}), or the older SEC1 / PKCS#1 forms openssl writes. */
-    private static PrivateKey privateKey(Path file) {
-        try (PEMParser parser = new PEMParser(new StringReader(PemFiles.read(file)))) {
-            Object parsed = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            return switch (parsed) {
-                case PrivateKeyInfo info -> converter.getPrivateKey(info);
-                case PEMKeyPair pair -> converter.getKeyPair(pair).getPrivate();
-                case null -> throw new CaStoreException(file + " holds no PEM private key");
-                default -> throw new CaStoreException(file + " holds a " + parsed.getClass().getSimpleName()
-                        + ", not an unencrypted private key (BEGIN PRIVATE KEY)");
-            };
-        } catch (IOException e) {
-            // the message describes the PEM problem; the key itself never appears in it
-            throw new CaStoreException(file + " is not a readable PEM private key: " + e.getMessage());
-        }
-    }
-
-    /** Signs a fixed message with the key and checks it with the certificate: catches files from two different CAs. */
-    private static void requireMatch(X509Certificate certificate, PrivateKey key, Path keyFile) {
-        String algorithm = key.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-        byte[] message = "gitmesh CA key check".getBytes(StandardCharsets.US_ASCII);
-        try {
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(message);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(message);
-            if (verifier.verify(signature)) {
-                return;
-            }
-        } catch (GeneralSecurityException e) {
-            // a key of another type than the certificate's fails here: reported below
-        }
-        throw new CaStoreException(keyFile + " is not the key of the certificate next to it: restore the matching"
-                + " pair, or remove the directory to create a new CA");
     }
 }

@@ -15,15 +15,15 @@ import java.util.function.UnaryOperator;
  * Reads a secret's value when it is needed. Errors name where the secret was looked for, never
  * what was found there. Callers clear the returned characters when done.
  */
-final class SecretReader {
+public final class SecretReader {
     private final UnaryOperator<String> environment;
 
     /** @param environment looks up an environment variable ({@code System::getenv} outside tests) */
-    SecretReader(UnaryOperator<String> environment) {
+    public SecretReader(UnaryOperator<String> environment) {
         this.environment = environment;
     }
 
-    char[] read(Secret secret) throws GitSourceException {
+    public char[] read(Secret secret) throws GitSourceException {
         char[] value = switch (secret) {
             case Secret.FromFile file -> readFile(file);
             case Secret.FromEnvironment variable -> {

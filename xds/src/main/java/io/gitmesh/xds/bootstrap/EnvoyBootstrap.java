@@ -1,5 +1,6 @@
 package io.gitmesh.xds.bootstrap;
 
+import com.google.common.net.InetAddresses;
 import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
 import com.google.protobuf.Struct;
@@ -19,15 +20,18 @@ import io.envoyproxy.envoy.config.core.v3.Http2ProtocolOptions;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.config.core.v3.TransportSocket;
+import io.envoyproxy.envoy.config.core.v3.WatchedDirectory;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.endpoint.v3.Endpoint;
 import io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint;
 import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CommonTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SubjectAltNameMatcher;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.TlsCertificate;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
+import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 import io.gitmesh.xds.NodeMetadata;
 import java.util.stream.Collectors;
 
@@ -101,15 +105,37 @@ public final class EnvoyBootstrap {
                                         address(spec.xdsHost(), spec.xdsPort()))))));
         if (!spec.insecure()) {
             cluster.setTransportSocket(TransportSocket.newBuilder().setName("envoy.transport_sockets.tls")
-                    .setTypedConfig(Any.pack(UpstreamTlsContext.newBuilder().setCommonTlsContext(
-                            CommonTlsContext.newBuilder()
-                                    .addTlsCertificates(TlsCertificate.newBuilder()
-                                            .setCertificateChain(file(spec, BootstrapSpec.CERT_FILE))
-                                            .setPrivateKey(file(spec, BootstrapSpec.KEY_FILE)))
-                                    .setValidationContext(CertificateValidationContext.newBuilder()
-                                            .setTrustedCa(file(spec, BootstrapSpec.CA_FILE)))).build())));
+                    .setTypedConfig(Any.pack(xdsTls(spec))));
         }
         return cluster.build();
+    }
+
+    /**
+     * mTLS to the xDS server with the workload's certificate files, watched: when the directory changes
+     * (a renewed certificate written into it, or Kubernetes swapping a Secret volume's {@code ..data}
+     * link), Envoy reloads the certificate, key and trust bundle without a restart. When Envoy dials the server by name,
+     * it sends that name as SNI and requires it as a DNS SAN of the server's certificate ({@code gitmesh run
+     * --xds-server-name}), as gRPC checks the host name; dialled by IP, only the chain to the mesh CA is checked.
+     */
+    private static UpstreamTlsContext xdsTls(BootstrapSpec spec) {
+        WatchedDirectory watched = WatchedDirectory.newBuilder().setPath(spec.certificates().orElseThrow()).build();
+        CertificateValidationContext.Builder validation = CertificateValidationContext.newBuilder()
+                .setTrustedCa(file(spec, BootstrapSpec.CA_FILE))
+                .setWatchedDirectory(watched);
+        UpstreamTlsContext.Builder tls = UpstreamTlsContext.newBuilder();
+        if (!InetAddresses.isInetAddress(spec.xdsHost())) {
+            validation.addMatchTypedSubjectAltNames(SubjectAltNameMatcher.newBuilder()
+                    .setSanType(SubjectAltNameMatcher.SanType.DNS)
+                    .setMatcher(StringMatcher.newBuilder().setExact(spec.xdsHost())));
+            tls.setSni(spec.xdsHost());
+        }
+        return tls.setCommonTlsContext(CommonTlsContext.newBuilder()
+                        .addTlsCertificates(TlsCertificate.newBuilder()
+                                .setCertificateChain(file(spec, BootstrapSpec.CERT_FILE))
+                                .setPrivateKey(file(spec, BootstrapSpec.KEY_FILE))
+                                .setWatchedDirectory(watched))
+                        .setValidationContext(validation))
+                .build();
     }
 
     private static DataSource file(BootstrapSpec spec, String name) {

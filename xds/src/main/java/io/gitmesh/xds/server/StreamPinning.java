@@ -11,11 +11,13 @@ import io.envoyproxy.envoy.service.secret.v3.SecretDiscoveryServiceGrpc;
 import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.xds.SnapshotGroupResolver;
 import io.grpc.ForwardingServerCall;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * records each response's nonce and version and each ACK or NACK, for both protocol variants and every
  * service (ADS and the per-type ones); it fills in the type a per-type request leaves implicit and keeps
  * a NACK from making java-control-plane re-send the rejected version ({@link XdsMessages#forwarded}).
+ *
+ * <p>Over mTLS the node's group must belong to the identity of the stream's client certificate
+ * ({@link IdentityBinding}): a node claiming another namespace, service account or trust domain is
+ * refused with {@code PERMISSION_DENIED}, so no stream ever receives another identity's config or
+ * secrets. Every refused stream is logged (node id, claimed and presented identity) and counted in
+ * {@value #REFUSED}, tagged with its {@code reason}.
  */
 final class StreamPinning implements ServerInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(StreamPinning.class);
@@ -44,12 +52,19 @@ final class StreamPinning implements ServerInterceptor {
             RouteDiscoveryServiceGrpc.SERVICE_NAME, Resources.V3.ROUTE_TYPE_URL,
             SecretDiscoveryServiceGrpc.SERVICE_NAME, Resources.V3.SECRET_TYPE_URL);
 
+    /** The counter of refused streams; tag {@code reason}. */
+    static final String REFUSED = "gitmesh.xds.streams.refused";
+
     private final SnapshotGroupResolver resolver;
     private final ProxyTracker tracker;
+    private final IdentityBinding binding;
+    private final MeterRegistry meters;
 
-    StreamPinning(SnapshotGroupResolver resolver, ProxyTracker tracker) {
+    StreamPinning(SnapshotGroupResolver resolver, ProxyTracker tracker, IdentityBinding binding, MeterRegistry meters) {
         this.resolver = resolver;
         this.tracker = tracker;
+        this.binding = binding;
+        this.meters = meters;
     }
 
     @Override
@@ -135,16 +150,26 @@ final class StreamPinning implements ServerInterceptor {
 
         private boolean pin(XdsMessages.Request request) {
             if (request.node().isEmpty()) {
-                refuse(Status.INVALID_ARGUMENT
+                refuse("no-node", Status.INVALID_ARGUMENT
                         .withDescription("the first request of an xDS stream must carry the node"));
                 return false;
             }
             Node node = request.node().get();
             Optional<SnapshotGroup> group = resolver.groupOf(node);
             if (group.isEmpty()) {
-                refuse(Status.FAILED_PRECONDITION.withDescription("node \"" + node.getId()
+                refuse("no-group", Status.FAILED_PRECONDITION.withDescription("node \"" + node.getId()
                         + "\" maps to no snapshot group; a gitmesh bootstrap sets the node metadata"
                         + " gitmesh.io/namespace, gitmesh.io/service-account and gitmesh.io/flavour"));
+                return false;
+            }
+            Optional<IdentityBinding.Refusal> refusal =
+                    binding.refusal(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION), group.get());
+            if (refusal.isPresent()) {
+                IdentityBinding.Refusal refused = refusal.get();
+                LOG.warn("refused xDS stream node={} claimed={} presented={} reason={}", node.getId(), group.get(),
+                        refused.presented(), refused.reason());
+                count(refused.reason());
+                close(refused.status());
                 return false;
             }
             stream = tracker.register(node, group.get());
@@ -154,9 +179,14 @@ final class StreamPinning implements ServerInterceptor {
             return true;
         }
 
-        private void refuse(Status status) {
+        private void refuse(String reason, Status status) {
             LOG.warn("refused xDS stream: {}", status.getDescription());
+            count(reason);
             close(status);
+        }
+
+        private void count(String reason) {
+            meters.counter(REFUSED, "reason", reason).increment();
         }
 
         private void close(Status status) {

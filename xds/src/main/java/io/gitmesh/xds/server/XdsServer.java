@@ -40,9 +40,12 @@ import org.slf4j.LoggerFactory;
  *       registry as {@code gitmesh.xds.nacks}.</li>
  * </ul>
  *
- * <p>Transport security is whatever {@link ServerCredentials} the builder is given. With plaintext
- * (the default) the server binds only to loopback unless {@link Builder#allowInsecureNonLoopback()} says
- * otherwise (DESIGN.md §4: plaintext xDS is for loopback development only).
+ * <p>Transport security: mTLS with {@link Builder#mutualTls}, which also binds every stream to the
+ * identity of its client certificate (see {@link StreamPinning}); refused streams are counted as
+ * {@code gitmesh.xds.streams.refused}. Plaintext (the default) has no identities to bind, so any node
+ * gets the group it claims: the server then binds only to loopback unless
+ * {@link Builder#allowInsecureNonLoopback()} says otherwise (DESIGN.md §4: plaintext xDS is for
+ * loopback development only).
  */
 public final class XdsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(XdsServer.class);
@@ -61,8 +64,10 @@ public final class XdsServer implements AutoCloseable {
         this.fanOut = new FanOut(builder.fanOutThreads);
         V3DiscoveryServer discovery = new V3DiscoveryServer(List.of(), new FullStateTypesWatcher(cache), fanOut,
                 new OncePerResourceSerializer());
-        StreamPinning pinning = new StreamPinning(builder.resolver, tracker);
-        this.server = NettyServerBuilder.forAddress(builder.address, builder.credentials)
+        StreamPinning pinning = new StreamPinning(builder.resolver, tracker, builder.tls == null
+                ? IdentityBinding.none() : IdentityBinding.to(builder.tls.trustDomain()), builder.meters);
+        ServerCredentials credentials = builder.tls == null ? InsecureServerCredentials.create() : builder.tls.credentials();
+        this.server = NettyServerBuilder.forAddress(builder.address, credentials)
                 .addService(ServerInterceptors.intercept(discovery.getAggregatedDiscoveryServiceImpl(), pinning))
                 .addService(ServerInterceptors.intercept(discovery.getClusterDiscoveryServiceImpl(), pinning))
                 .addService(ServerInterceptors.intercept(discovery.getEndpointDiscoveryServiceImpl(), pinning))
@@ -143,7 +148,7 @@ public final class XdsServer implements AutoCloseable {
     /** Configures an {@link XdsServer}; only the address is required. */
     public static final class Builder {
         private final InetSocketAddress address;
-        private ServerCredentials credentials = InsecureServerCredentials.create();
+        private ServerTls tls;
         private boolean allowInsecureNonLoopback;
         private SnapshotGroupResolver resolver = SnapshotGroupResolver.byNodeMetadata();
         private MeterRegistry meters = new SimpleMeterRegistry();
@@ -158,9 +163,12 @@ public final class XdsServer implements AutoCloseable {
             }
         }
 
-        /** Transport security; plaintext by default. The mTLS seam: give it the CA's credentials. */
-        public Builder credentials(ServerCredentials credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
+        /**
+         * Serves over mTLS with {@code tls}'s certificate, admits only clients with a certificate of its
+         * trust bundle, and binds each stream to its client certificate's identity. Plaintext by default.
+         */
+        public Builder mutualTls(ServerTls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 
@@ -213,8 +221,7 @@ public final class XdsServer implements AutoCloseable {
          *                               {@link #allowInsecureNonLoopback()}
          */
         public XdsServer build() {
-            boolean plaintext = credentials instanceof InsecureServerCredentials;
-            if (plaintext && !address.getAddress().isLoopbackAddress() && !allowInsecureNonLoopback) {
+            if (tls == null && !address.getAddress().isLoopbackAddress() && !allowInsecureNonLoopback) {
                 throw new IllegalStateException("refusing plaintext xDS on " + hostPort(address)
                         + ": plaintext is for loopback only; give the server TLS credentials, or allow it explicitly"
                         + " (--insecure-xds) for development");

@@ -11,5 +11,8 @@
  * a loop, and a per-type request may leave its type implicit ({@code XdsMessages}); a gRPC client asking
  * for a listener or cluster that is gone still gets the others ({@code FullStateTypesWatcher}); the
  * consistency check reads API listeners ({@code ProxyConfig#missingReferences}).
+ *
+ * <p>Over mTLS ({@link io.gitmesh.xds.server.ServerTls}) each stream is bound to the SPIFFE identity of
+ * its client certificate ({@code IdentityBinding}, checked by {@code StreamPinning}).
  */
 package io.gitmesh.xds.server;

@@ -3,10 +3,12 @@ package io.gitmesh.xds.testing;
 import com.google.protobuf.Value;
 import io.gitmesh.xds.NodeMetadata;
 import io.gitmesh.xds.SnapshotGroup;
+import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.NameResolverRegistry;
+import io.grpc.xds.XdsChannelCredentials;
 import io.grpc.xds.XdsNameResolverProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +37,22 @@ public final class XdsClientChannel implements AutoCloseable {
      * as node {@code nodeId} in {@code group}.
      */
     public static XdsClientChannel open(int port, String nodeId, SnapshotGroup group, String target) {
+        return open(bootstrap(port, nodeId, group), target, InsecureChannelCredentials.create());
+    }
+
+    /**
+     * A channel to {@code target} with {@code bootstrap} (e.g. {@link Bootstraps#grpc}); the connections to
+     * the backends take the TLS the clusters say (xDS credentials), plaintext where they say none.
+     */
+    public static XdsClientChannel open(Map<String, ?> bootstrap, String target) {
+        return open(bootstrap, target, XdsChannelCredentials.create(InsecureChannelCredentials.create()));
+    }
+
+    private static XdsClientChannel open(Map<String, ?> bootstrap, String target, ChannelCredentials credentials) {
         String scheme = "xds-test-" + SCHEMES.incrementAndGet();
-        XdsNameResolverProvider resolver =
-                XdsNameResolverProvider.createForTest(scheme, bootstrap(port, nodeId, group));
+        XdsNameResolverProvider resolver = XdsNameResolverProvider.createForTest(scheme, bootstrap);
         NameResolverRegistry.getDefaultRegistry().register(resolver);
-        ManagedChannel channel =
-                Grpc.newChannelBuilder(scheme + ":///" + target, InsecureChannelCredentials.create()).build();
+        ManagedChannel channel = Grpc.newChannelBuilder(scheme + ":///" + target, credentials).build();
         return new XdsClientChannel(resolver, channel);
     }
 

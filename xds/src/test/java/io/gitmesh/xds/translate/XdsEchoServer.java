@@ -5,6 +5,7 @@ import io.gitmesh.xds.NodeMetadata;
 import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.xds.testing.EchoBackend;
 import io.grpc.InsecureServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ServerCalls;
@@ -17,6 +18,7 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * An xDS-enabled gRPC server on loopback (grpc-java's {@code XdsServerBuilder}) serving
@@ -45,19 +47,29 @@ final class XdsEchoServer implements AutoCloseable {
      * {@code group}, with the control plane on {@code xdsPort}; returns once the server has its listener.
      */
     static XdsEchoServer start(String name, int port, int xdsPort, String nodeId, SnapshotGroup group) {
+        return start(name, port, bootstrap(xdsPort, nodeId, group), UnaryOperator.identity());
+    }
+
+    /**
+     * Starts the server named {@code name} on 127.0.0.1:{@code port} with {@code bootstrap} (e.g. a gitmesh
+     * bootstrap with certificate files), its transport configured by {@code transport}; returns once the
+     * server has its listener.
+     */
+    static XdsEchoServer start(String name, int port, Map<String, ?> bootstrap,
+            UnaryOperator<NettyServerBuilder> transport) {
         ServerServiceDefinition echo = ServerServiceDefinition.builder("mesh.Echo")
                 .addMethod(EchoBackend.WHO, ServerCalls.asyncUnaryCall((request, response) -> {
                     response.onNext(StringValue.of(name));
                     response.onCompleted();
                 }))
                 .build();
-        Server server = XdsServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port),
+        XdsServerBuilder builder = XdsServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port),
                         XdsServerCredentials.create(InsecureServerCredentials.create()))
-                .overrideBootstrapForTest(bootstrap(xdsPort, nodeId, group))
-                .addService(echo)
-                .build();
+                .overrideBootstrapForTest(bootstrap)
+                .addService(echo);
+        transport.apply((NettyServerBuilder) builder.transportBuilder());
         try {
-            return new XdsEchoServer(server.start());
+            return new XdsEchoServer(builder.build().start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,94 @@
+package io.gitmesh.app.run;
+
+import io.gitmesh.ca.CaMaterial;
+import io.gitmesh.ca.IssuedCertificate;
+import io.gitmesh.ca.LeafRequest;
+import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
+import io.gitmesh.ca.bc.CaMaterialGenerator;
+import io.gitmesh.ca.bc.CaSettings;
+import io.gitmesh.ca.rotation.RenewalPolicy;
+import io.gitmesh.ca.store.FileCaStore;
+import io.gitmesh.model.Identity;
+import io.gitmesh.schema.policy.MeshConfig;
+import io.gitmesh.xds.secrets.CertificateRenewer;
+import io.gitmesh.xds.secrets.SigningAuthority;
+import io.gitmesh.xds.server.ServerTls;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CA side of {@code gitmesh run} over mTLS: the CA loaded from its directory (created there on first
+ * start), and the xDS server's own certificate, renewed at about half its lifetime while serving.
+ */
+final class ControlPlaneTls implements AutoCloseable {
+    /** The control plane's own identity: its certificate's SPIFFE ID is {@code spiffe://<td>/ns/gitmesh-system/sa/gitmesh}. */
+    static final Identity IDENTITY = new Identity("gitmesh-system", "gitmesh");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlPlaneTls.class);
+
+    private final SigningAuthority authority;
+    private final ServerTls serverTls;
+    private final CertificateRenewer<Identity> serverCertificate;
+
+    private ControlPlaneTls(XdsSecurity.MutualTls settings, Clock clock) {
+        SecureRandom random = drbg();
+        FileCaStore store = new FileCaStore(settings.caDirectory());
+        CaMaterial material = store.loadOrCreate(() -> new CaMaterialGenerator(clock, random)
+                .generate(CaSettings.of(settings.trustDomain())));
+        if (!material.trustDomain().equals(settings.trustDomain())) {
+            LOG.warn("the CA in {} is for trust domain {}, not {}: using the CA's", store.location(),
+                    material.trustDomain(), settings.trustDomain());
+        }
+        BouncyCastleCertificateAuthority ca = BouncyCastleCertificateAuthority.of(material, clock, random);
+        this.authority = new SigningAuthority(ca, ca.root());
+        LeafRequest request = LeafRequest.of(IDENTITY).withLifetime(MeshConfig.DEFAULT_WORKLOAD_LIFETIME)
+                .withDnsNames(List.of(settings.serverName()));
+        this.serverCertificate = new CertificateRenewer<>(authority, identity -> request, RenewalPolicy.DEFAULT, clock,
+                new SplittableRandom(random.nextLong()), this::renewed);
+        IssuedCertificate certificate = serverCertificate.retain(List.of(IDENTITY)).get(IDENTITY);
+        this.serverTls = ServerTls.of(certificate, ca.trustBundle());
+        LOG.info("xDS over mTLS: CA {} trustDomain={} root={}; server {} dns={} until {}", store.location(),
+                ca.trustDomain(), ca.root().shortForm(), certificate.spiffeId(), settings.serverName(),
+                certificate.validity().notAfter());
+    }
+
+    static ControlPlaneTls start(XdsSecurity.MutualTls settings, Clock clock) {
+        return new ControlPlaneTls(settings, clock);
+    }
+
+    /** The CA and the root it signs with, for the SDS secrets. */
+    SigningAuthority authority() {
+        return authority;
+    }
+
+    /** The xDS server's credentials. */
+    ServerTls serverTls() {
+        return serverTls;
+    }
+
+    @Override
+    public void close() {
+        serverCertificate.close();
+    }
+
+    private void renewed(Set<Identity> identities) {
+        IssuedCertificate renewed = serverCertificate.retain(List.of(IDENTITY)).get(IDENTITY);
+        serverTls.updateCertificate(renewed);
+        LOG.info("renewed the xDS server certificate until {}", renewed.validity().notAfter());
+    }
+
+    /** A generator that does no IO once seeded, so that issuing never blocks (see the CA). */
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+}

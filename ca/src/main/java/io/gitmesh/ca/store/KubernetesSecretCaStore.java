@@ -1,0 +1,174 @@
+package io.gitmesh.ca.store;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitmesh.ca.CaCredential;
+import io.gitmesh.ca.CaMaterial;
+import io.gitmesh.ca.Pem;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A CA kept in one Kubernetes Secret, for control-plane replicas that share no disk. The Secret is of type
+ * {@code Opaque} and its fields are named like {@link FileCaStore}'s files — {@code root.pem},
+ * {@code root-key.pem}, and with an intermediate {@code intermediate.pem}, {@code intermediate-key.pem} —
+ * so the Secret mounted as a volume (mode 0600) is a directory {@link FileCaStore} reads. (Not
+ * {@code kubernetes.io/tls}: that type holds one key pair, and a CA with an intermediate has two.)
+ *
+ * <p>Created with {@code create}, never updated: when two replicas start together both find no Secret,
+ * both generate a CA, and the API server accepts exactly one {@code create}; the other gets 409 Conflict
+ * and {@link #loadOrCreate} reads the winner's. On load each key must match its certificate.
+ *
+ * <p>API calls: {@code get} and {@code create} on {@code secrets}, in the configured namespace only.
+ */
+public final class KubernetesSecretCaStore implements CaStore {
+    /** Marks the Secret as gitmesh's, for {@code kubectl get secrets -l}. */
+    public static final Map<String, String> LABELS = Map.of("app.kubernetes.io/managed-by", "gitmesh",
+            "app.kubernetes.io/component", "ca");
+    private static final List<String> FIELDS = List.of(FileCaStore.ROOT_CERTIFICATE, FileCaStore.ROOT_KEY,
+            FileCaStore.INTERMEDIATE_CERTIFICATE, FileCaStore.INTERMEDIATE_KEY);
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesSecretCaStore.class);
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String name;
+
+    public KubernetesSecretCaStore(KubernetesClient client, String namespace, String name) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.namespace = requireName(namespace, "namespace");
+        this.name = requireName(name, "name");
+    }
+
+    @Override
+    public String location() {
+        return "secret/" + namespace + "/" + name;
+    }
+
+    @Override
+    public Optional<CaMaterial> load() {
+        Secret secret;
+        try {
+            secret = client.secrets().inNamespace(namespace).withName(name).get();
+        } catch (KubernetesClientException e) {
+            throw failure("cannot read", e);
+        }
+        if (secret == null) {
+            return Optional.empty();
+        }
+        Map<String, String> data = Optional.ofNullable(secret.getData()).orElse(Map.of());
+        if (FIELDS.stream().noneMatch(data::containsKey)) {
+            throw new CaStoreException(location() + " exists but holds no CA (none of the fields " + FIELDS
+                    + "): it is not gitmesh's; configure another Secret name, or delete it to create a new CA");
+        }
+        CaCredential root = credential(data, FileCaStore.ROOT_CERTIFICATE, FileCaStore.ROOT_KEY);
+        Optional<CaCredential> intermediate = data.containsKey(FileCaStore.INTERMEDIATE_CERTIFICATE)
+                || data.containsKey(FileCaStore.INTERMEDIATE_KEY)
+                ? Optional.of(credential(data, FileCaStore.INTERMEDIATE_CERTIFICATE, FileCaStore.INTERMEDIATE_KEY))
+                : Optional.empty();
+        try {
+            return Optional.of(new CaMaterial(root, intermediate));
+        } catch (IllegalArgumentException e) {
+            throw new CaStoreException(location() + " does not hold a usable CA: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean createIfAbsent(CaMaterial material) {
+        Map<String, String> data = new TreeMap<>();
+        data.put(FileCaStore.ROOT_CERTIFICATE, base64(Pem.certificates(List.of(material.root().certificate()))));
+        data.put(FileCaStore.ROOT_KEY, base64(Pem.privateKey(material.root().key())));
+        material.intermediate().ifPresent(intermediate -> {
+            data.put(FileCaStore.INTERMEDIATE_CERTIFICATE,
+                    base64(Pem.certificates(List.of(intermediate.certificate()))));
+            data.put(FileCaStore.INTERMEDIATE_KEY, base64(Pem.privateKey(intermediate.key())));
+        });
+        Secret secret = new SecretBuilder()
+                .withNewMetadata().withNamespace(namespace).withName(name).withLabels(LABELS).endMetadata()
+                .withType("Opaque")
+                .withData(data)
+                .build();
+        try {
+            client.secrets().inNamespace(namespace).resource(secret).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                LOG.info("CA secret {} was created by another replica first; using its CA", location());
+                return false;
+            }
+            throw failure("cannot create", e);
+        }
+        LOG.info("created CA secret={} trustDomain={} root={} intermediate={}", location(), material.trustDomain(),
+                material.root().fingerprint(),
+                material.intermediate().map(i -> i.fingerprint().toString()).orElse("none"));
+        return true;
+    }
+
+    private CaCredential credential(Map<String, String> data, String certificateField, String keyField) {
+        X509Certificate certificate = PemCredentials.certificate(field(certificateField),
+                decoded(data, certificateField));
+        PrivateKey key = PemCredentials.privateKey(field(keyField), decoded(data, keyField));
+        if (!PemCredentials.matches(certificate, key)) {
+            throw new CaStoreException(field(keyField) + " is not the key of the certificate in field "
+                    + certificateField + ": restore the matching pair, or delete the Secret to create a new CA");
+        }
+        try {
+            return new CaCredential(certificate, key);
+        } catch (IllegalArgumentException e) {
+            throw new CaStoreException(field(certificateField) + ": " + e.getMessage());
+        }
+    }
+
+    private String decoded(Map<String, String> data, String fieldName) {
+        String value = data.get(fieldName);
+        if (value == null || value.isEmpty()) {
+            throw new CaStoreException(location() + " holds an incomplete CA: field " + fieldName + " is "
+                    + (value == null ? "missing" : "empty") + "; restore it from a backup, or delete the Secret to"
+                    + " create a new CA");
+        }
+        try {
+            return new String(Base64.getDecoder().decode(value), StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) {
+            // the decoder's message names a character and its index, never the content
+            throw new CaStoreException(field(fieldName) + " is not base64: " + e.getMessage());
+        }
+    }
+
+    private String field(String fieldName) {
+        return location() + " field " + fieldName;
+    }
+
+    private CaStoreException failure(String what, KubernetesClientException e) {
+        // the status message names the object and the refusal (e.g. RBAC), never the Secret's data
+        String reason = Optional.ofNullable(e.getStatus()).map(Status::getMessage)
+                .filter(message -> message != null && !message.isBlank())
+                .orElse(e.getClass().getSimpleName());
+        return new CaStoreException(what + " " + location() + ": HTTP " + e.getCode() + " " + reason
+                + (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN
+                        ? " (the control plane's ServiceAccount needs get and create on secrets in namespace "
+                                + namespace + ")"
+                        : ""), e);
+    }
+
+    private static String base64(String pem) {
+        return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String requireName(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the CA Secret's " + what + " is empty");
+        }
+        return value;
+    }
+}
