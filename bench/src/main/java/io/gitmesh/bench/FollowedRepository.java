@@ -1,5 +1,6 @@
 package io.gitmesh.bench;
 
+import io.gitmesh.reconciler.compile.ClusterInput;
 import io.gitmesh.reconciler.compile.ParseCache;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
 import io.gitmesh.reconciler.git.JGitSource;
@@ -64,7 +65,7 @@ final class FollowedRepository implements AutoCloseable {
 
     /** A reconciler following the repository, publishing to {@code sink}, with no cluster-state input. */
     Reconciler reconciler(RevisionCompiler compiler, MeshSink sink) {
-        return new Reconciler(source, PolicyPaths.WHOLE_TREE, () -> NO_CLUSTER_STATE, compiler, sink,
+        return new Reconciler(source, PolicyPaths.WHOLE_TREE, () -> new ClusterInput.Files(NO_CLUSTER_STATE), compiler, sink,
                 Clock.systemUTC(), new SimpleMeterRegistry());
     }
 

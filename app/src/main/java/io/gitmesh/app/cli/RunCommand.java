@@ -1,6 +1,10 @@
 package io.gitmesh.app.cli;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gitmesh.app.run.ClusterSource;
 import io.gitmesh.app.run.ControlPlane;
+import io.gitmesh.app.run.KubernetesRuntime;
 import io.gitmesh.app.run.XdsSecurity;
 import io.gitmesh.reconciler.files.DirectoryGitSource;
 import io.gitmesh.reconciler.files.DirectorySource;
@@ -9,6 +13,7 @@ import io.gitmesh.reconciler.source.Credentials;
 import io.gitmesh.reconciler.source.GitRepositoryConfig;
 import io.gitmesh.reconciler.source.GitSource;
 import io.gitmesh.reconciler.source.PolicyPaths;
+import io.gitmesh.reconciler.mirror.MirrorSettings;
 import io.gitmesh.reconciler.source.Reference;
 import io.gitmesh.reconciler.source.Secret;
 import io.gitmesh.reconciler.source.SignatureVerification;
@@ -59,9 +64,21 @@ final class RunCommand implements Callable<Integer> {
             description = "Poll interval, with ±10% jitter (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = "--cluster", paramLabel = "FILE",
-            description = "Kubernetes objects (file or directory) that stand in for the cluster.")
-    Path cluster;
+    @Option(names = "--cluster", paramLabel = "kube|FILE",
+            description = {"Where the cluster comes from: 'kube' for the API server (in-cluster config, or "
+                + "KUBECONFIG / ~/.kube/config), or Kubernetes objects in a file or directory that stand in for it.",
+                "Without it, policy references are not checked against a cluster."})
+    String cluster;
+
+    @Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:POD_NAMESPACE:-gitmesh-system}",
+            description = "With --cluster kube: gitmesh's namespace, for the leader Lease and the Events "
+                + "(default: $POD_NAMESPACE or ${DEFAULT-VALUE}).")
+    String namespace;
+
+    @Option(names = "--drift", paramLabel = "MODE", defaultValue = "correct",
+            description = "With --cluster kube: what to do when someone edits a mirrored SMI object in the cluster: "
+                + "correct (put it back) or warn (report only). Default: ${DEFAULT-VALUE}.")
+    String drift;
 
     @Option(names = "--xds-address", paramLabel = "A", defaultValue = "127.0.0.1:15012",
             converter = AddressConverter.class, description = "xDS server address (default: ${DEFAULT-VALUE}).")
@@ -125,11 +142,11 @@ final class RunCommand implements Callable<Integer> {
         if (webhookSecretFile != null) {
             secret = Optional.of(Files.readString(webhookSecretFile).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+        ClusterSource clusterSource = clusterSource();
         GitSource source = source();
-        Path clusterPath = cluster;
         try (ControlPlane plane = ControlPlane.start(new ControlPlane.Settings(xdsAddress, httpAddress, interval,
                 security, secret), source, paths.isEmpty() ? PolicyPaths.WHOLE_TREE : PolicyPaths.of(paths),
-                () -> Inputs.clusterState(clusterPath, Limits.DEFAULT), Compilers.continuous())) {
+                clusterSource, Compilers.continuous())) {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "gitmesh-shutdown"));
             stopped.await();
@@ -139,6 +156,26 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private ClusterSource clusterSource() {
+        if (!"kube".equals(cluster)) {
+            Path files = cluster == null ? null : Path.of(cluster);
+            return new ClusterSource.Files(() -> Inputs.clusterState(files, Limits.DEFAULT));
+        }
+        MirrorSettings.DriftMode mode = switch (drift) {
+            case "correct" -> MirrorSettings.DriftMode.CORRECT;
+            case "warn" -> MirrorSettings.DriftMode.WARN;
+            default -> throw new UserError("--drift takes correct or warn, not " + drift);
+        };
+        Config config = Config.autoConfigure(null);
+        config.setUserAgent("gitmesh/" + Version.number()); // names gitmesh as the manager of what it creates
+        String replica = Optional.ofNullable(System.getenv("POD_NAME")).or(() -> Optional.ofNullable(
+                System.getenv("HOSTNAME"))).orElse("gitmesh-" + ProcessHandle.current().pid());
+        KubernetesRuntime.Settings defaults = KubernetesRuntime.Settings.defaults(namespace, replica);
+        return new ClusterSource.Kubernetes(new KubernetesClientBuilder().withConfig(config).build(),
+                new KubernetesRuntime.Settings(defaults.namespace(), defaults.replica(), defaults.deployment(),
+                        defaults.live(), defaults.mirror().withDrift(mode), defaults.leadership()));
     }
 
     private XdsSecurity mutualTls() {

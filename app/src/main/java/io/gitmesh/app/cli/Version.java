@@ -6,7 +6,12 @@ import picocli.CommandLine;
 final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"gitmesh " + number()};
+    }
+
+    /** The version of this build, or {@code development} when it runs from classes, not a released jar. */
+    static String number() {
         String v = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"gitmesh " + (v == null ? "development build" : v)};
+        return v == null ? "development" : v;
     }
 }

@@ -5,6 +5,7 @@ import io.gitmesh.ca.IssuedCertificate;
 import io.gitmesh.ca.LeafRequest;
 import io.gitmesh.ca.store.WorkloadFiles;
 import io.gitmesh.model.Identity;
+import io.gitmesh.reconciler.compile.ClusterInput;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
 import io.gitmesh.reconciler.loop.ReconcileLoop;
 import io.gitmesh.reconciler.loop.Reconciler;
@@ -12,6 +13,7 @@ import io.gitmesh.reconciler.source.GitSource;
 import io.gitmesh.reconciler.source.PolicyPaths;
 import io.gitmesh.reconciler.trigger.WebhookVerifier;
 import io.gitmesh.schema.Diagnostic;
+import io.gitmesh.schema.Limits;
 import io.gitmesh.schema.SourceFiles;
 import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
@@ -71,22 +73,35 @@ public final class ControlPlane implements AutoCloseable {
     private final XdsServer server;
     private final Optional<ControlPlaneTls> tls;
     private final Optional<SdsPublisher> sds;
+    private final Optional<KubernetesRuntime> kubernetes;
     private final HttpEndpoints http;
+    /** The loop once it runs; cluster changes before that are covered by the first pass. */
+    private volatile ReconcileLoop clusterChangesGoTo;
 
-    private ControlPlane(Settings settings, GitSource source, PolicyPaths paths, Supplier<SourceFiles> clusterState,
+    private ControlPlane(Settings settings, GitSource source, PolicyPaths paths, ClusterSource cluster,
             RevisionCompiler compiler) throws IOException {
         Clock clock = Clock.systemUTC();
+        kubernetes = cluster instanceof ClusterSource.Kubernetes kube
+                ? Optional.of(new KubernetesRuntime(kube.client(), kube.settings(), Limits.DEFAULT, meters, clock,
+                        this::clusterChanged))
+                : Optional.empty();
+        Supplier<ClusterInput> clusterInput = switch (cluster) {
+            case ClusterSource.Kubernetes kube -> kubernetes.orElseThrow()::clusterInput;
+            case ClusterSource.Files files -> () -> new ClusterInput.Files(files.files().get());
+        };
         tls = settings.xdsSecurity() instanceof XdsSecurity.MutualTls secured
                 ? Optional.of(ControlPlaneTls.start(secured, clock)) : Optional.empty();
         sink = new XdsMeshSink(tls.isPresent() ? TranslateOptions.defaults() : TranslateOptions.insecurePlaintextGrpc(),
                 tls.map(t -> t.authority().authority().trustDomain()));
-        reconciler = new Reconciler(source, paths, clusterState, compiler, sink, clock, meters);
+        reconciler = new Reconciler(source, paths, clusterInput, compiler, sink,
+                kubernetes.map(KubernetesRuntime::listener).orElse((outcome, applied) -> { }), clock, meters);
         XdsServer.Builder builder = XdsServer.builder(settings.xdsAddress()).resolver(sink).meterRegistry(meters);
         tls.ifPresent(t -> builder.mutualTls(t.serverTls()));
         server = builder.build();
         sds = tls.map(t -> new SdsPublisher(server, t.authority(), MeshConfig.DEFAULT_WORKLOAD_LIFETIME, clock,
                 new SplittableRandom()));
         sink.attach(sds.isPresent() ? sds.get()::publish : server::publish);
+        kubernetes.ifPresent(KubernetesRuntime::start);
         reconciler.reconcile();
         server.start();
         loop = new ReconcileLoop(reconciler, settings.interval(), 0.1, RandomGenerator.of("L64X128MixRandom"));
@@ -94,12 +109,25 @@ public final class ControlPlane implements AutoCloseable {
                 () -> reconciler.status().ready(), meters::scrape, this::status, this::configOf,
                 settings.webhookSecret().map(WebhookVerifier::new), loop::trigger));
         loop.start();
+        clusterChangesGoTo = loop;
         LOG.info("gitmesh running xds={} http={} interval={}", server.address(), http.address(), settings.interval());
     }
 
+    /** A control plane whose cluster is Kubernetes objects in files, read again on every pass. */
     public static ControlPlane start(Settings settings, GitSource source, PolicyPaths paths,
             Supplier<SourceFiles> clusterState, RevisionCompiler compiler) throws IOException {
-        return new ControlPlane(settings, source, paths, clusterState, compiler);
+        return new ControlPlane(settings, source, paths, new ClusterSource.Files(clusterState), compiler);
+    }
+
+    /** A control plane whose cluster is given by {@code cluster} (files, or the API server). */
+    public static ControlPlane start(Settings settings, GitSource source, PolicyPaths paths, ClusterSource cluster,
+            RevisionCompiler compiler) throws IOException {
+        return new ControlPlane(settings, source, paths, cluster, compiler);
+    }
+
+    /** With {@code --cluster kube}: whether this replica holds the leader Lease and runs the writers. */
+    public Optional<Boolean> leading() {
+        return kubernetes.map(KubernetesRuntime::isLeader);
     }
 
     public InetSocketAddress xdsAddress() {
@@ -162,8 +190,17 @@ public final class ControlPlane implements AutoCloseable {
                 .findFirst().map(e -> ProxyConfigJson.print(e.getValue()));
     }
 
+    /** A burst of cluster changes is over: compile the applied commit again with the cluster as it is. */
+    private void clusterChanged() {
+        ReconcileLoop target = clusterChangesGoTo;
+        if (target != null) {
+            target.triggerClusterChange();
+        }
+    }
+
     @Override
     public void close() {
+        kubernetes.ifPresent(KubernetesRuntime::close);
         loop.close();
         http.close();
         sds.ifPresent(SdsPublisher::close);

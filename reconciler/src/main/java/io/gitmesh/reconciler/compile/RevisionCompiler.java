@@ -52,12 +52,34 @@ public final class RevisionCompiler {
      * @param clusterState extra Kubernetes objects that stand in for the cluster (may be empty)
      */
     public CompiledRevision compile(SourceFiles policy, SourceFiles clusterState) {
+        return compile(policy, new ClusterInput.Files(clusterState));
+    }
+
+    /**
+     * @param policy  the policy repository's files (may hold Kubernetes objects too)
+     * @param cluster what stands for the cluster: objects in files, or the live cluster's objects
+     */
+    public CompiledRevision compile(SourceFiles policy, ClusterInput cluster) {
         List<Diagnostic> diagnostics = new ArrayList<>(policy.diagnostics());
         PolicyRead read = read(policy, cache);
         if (cache != null) {
             cache.retainOnly(policy.files());
         }
         List<KubeObject> objects = new ArrayList<>(read.clusterObjects());
+        switch (cluster) {
+            case ClusterInput.Live live -> objects.addAll(live.objects());
+            case ClusterInput.Files files -> readClusterState(files.files(), objects, diagnostics);
+        }
+        ClusterState state = ClusterState.of(objects);
+        CheckedPolicy checked = checker.check(read, state);
+        diagnostics.addAll(checked.diagnostics());
+        extraChecks.forEach(check -> diagnostics.addAll(check.check(checked.policies())));
+        boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
+        Optional<Mesh> mesh = valid ? Optional.of(compiler.compile(checked.policies(), state)) : Optional.empty();
+        return new CompiledRevision(checked, state, mesh, diagnostics);
+    }
+
+    private void readClusterState(SourceFiles clusterState, List<KubeObject> objects, List<Diagnostic> diagnostics) {
         if (!clusterState.files().isEmpty() || !clusterState.diagnostics().isEmpty()) {
             diagnostics.addAll(clusterState.diagnostics());
             PolicyRead state = read(clusterState, null);
@@ -67,13 +89,6 @@ public final class RevisionCompiler {
                     d.origin().file(), d.origin().start(), "", d.key().toString(),
                     "policy documents in the cluster-state input are ignored; put them in the policy repository")));
         }
-        ClusterState cluster = ClusterState.of(objects);
-        CheckedPolicy checked = checker.check(read, cluster);
-        diagnostics.addAll(checked.diagnostics());
-        extraChecks.forEach(check -> diagnostics.addAll(check.check(checked.policies())));
-        boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
-        Optional<Mesh> mesh = valid ? Optional.of(compiler.compile(checked.policies(), cluster)) : Optional.empty();
-        return new CompiledRevision(checked, cluster, mesh, diagnostics);
     }
 
     private PolicyRead read(SourceFiles files, ParseCache parsed) {

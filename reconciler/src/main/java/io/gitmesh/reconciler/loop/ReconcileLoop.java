@@ -25,6 +25,7 @@ public final class ReconcileLoop implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private final Thread worker;
     private boolean pending;
+    private boolean clusterChanged;
     private boolean closed;
 
     /**
@@ -61,6 +62,20 @@ public final class ReconcileLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks for a pass that compiles the last fetched commit with the cluster as it is now, without a
+     * fetch (see {@link Reconciler#reconcileClusterChange()}); a full pass asked for meanwhile covers it.
+     */
+    public void triggerClusterChange() {
+        lock.lock();
+        try {
+            clusterChanged = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public void close() {
         lock.lock();
@@ -78,9 +93,13 @@ public final class ReconcileLoop implements AutoCloseable {
     }
 
     private void run() {
-        while (awaitPass()) {
+        for (Pass pass = awaitPass(); pass != Pass.NONE; pass = awaitPass()) {
             try {
-                reconciler.reconcile();
+                if (pass == Pass.CLUSTER_CHANGE) {
+                    reconciler.reconcileClusterChange();
+                } else {
+                    reconciler.reconcile();
+                }
             } catch (RuntimeException e) {
                 // a bug, not bad input: keep serving, keep polling, say what happened once
                 LOG.error("reconcile pass failed unexpectedly: {}", e.toString(), e);
@@ -88,19 +107,26 @@ public final class ReconcileLoop implements AutoCloseable {
         }
     }
 
-    /** Waits for a trigger or the next poll; false when closed. */
-    private boolean awaitPass() {
+    private enum Pass { FULL, CLUSTER_CHANGE, NONE }
+
+    /** Waits for a trigger or the next poll; {@link Pass#NONE} when closed. */
+    private Pass awaitPass() {
         long waitNanos = nextDelay().toNanos();
         lock.lock();
         try {
-            while (!pending && !closed && waitNanos > 0) {
+            while (!pending && !clusterChanged && !closed && waitNanos > 0) {
                 waitNanos = wake.awaitNanos(waitNanos);
             }
+            if (closed) {
+                return Pass.NONE;
+            }
+            Pass pass = pending || !clusterChanged ? Pass.FULL : Pass.CLUSTER_CHANGE;
             pending = false;
-            return !closed;
+            clusterChanged = false;
+            return pass;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Pass.NONE;
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,6 @@
 package io.gitmesh.reconciler.loop;
 
+import io.gitmesh.reconciler.compile.ClusterInput;
 import io.gitmesh.reconciler.compile.CompiledRevision;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
 import io.gitmesh.reconciler.source.Commit;
@@ -33,24 +34,36 @@ public final class Reconciler {
 
     private final GitSource source;
     private final PolicyPaths paths;
-    private final Supplier<SourceFiles> clusterState;
+    private final Supplier<ClusterInput> clusterState;
     private final RevisionCompiler compiler;
     private final MeshSink sink;
+    private final RevisionListener listener;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer passTimer;
 
     private volatile ReconcileStatus status = ReconcileStatus.INITIAL;
     private Optional<CommitId> attempted = Optional.empty();
-    private SourceFiles attemptedClusterState;
+    private ClusterInput attemptedClusterState;
+    private Optional<ResolvedCommit> lastResolved = Optional.empty();
 
-    public Reconciler(GitSource source, PolicyPaths paths, Supplier<SourceFiles> clusterState,
+    public Reconciler(GitSource source, PolicyPaths paths, Supplier<ClusterInput> clusterState,
             RevisionCompiler compiler, MeshSink sink, Clock clock, MeterRegistry meters) {
+        this(source, paths, clusterState, compiler, sink, (outcome, applied) -> { }, clock, meters);
+    }
+
+    /**
+     * @param clusterState what stands for the cluster, asked for on every pass
+     * @param listener     told each pass's outcome (the writers: cluster mirror, events, commit statuses)
+     */
+    public Reconciler(GitSource source, PolicyPaths paths, Supplier<ClusterInput> clusterState,
+            RevisionCompiler compiler, MeshSink sink, RevisionListener listener, Clock clock, MeterRegistry meters) {
         this.source = Objects.requireNonNull(source, "source");
         this.paths = Objects.requireNonNull(paths, "paths");
         this.clusterState = Objects.requireNonNull(clusterState, "clusterState");
         this.compiler = Objects.requireNonNull(compiler, "compiler");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.passTimer = Timer.builder("gitmesh.reconcile.duration").description("one reconcile pass")
@@ -63,14 +76,25 @@ public final class Reconciler {
 
     /** Runs one pass now. */
     public synchronized Outcome reconcile() {
-        return passTimer.record(this::pass);
+        return passTimer.record(() -> pass(false));
     }
 
-    private Outcome pass() {
+    /**
+     * Runs one pass for a change in the cluster: the commit fetched last is compiled again with the
+     * cluster as it is now, without asking the git host (a rollout must not become a burst of fetches).
+     * Before any commit was fetched, it is a normal pass.
+     */
+    public synchronized Outcome reconcileClusterChange() {
+        return passTimer.record(() -> pass(true));
+    }
+
+    private Outcome pass(boolean clusterChangeOnly) {
         Instant now = clock.instant();
         ResolvedCommit resolved;
         try {
-            resolved = source.resolve(status.lastApplied().map(Commit::id));
+            resolved = clusterChangeOnly && lastResolved.isPresent() ? lastResolved.get()
+                    : source.resolve(status.lastApplied().map(Commit::id));
+            lastResolved = Optional.of(resolved);
         } catch (GitSourceException e) {
             LOG.warn("fetch failed transient={} reason={}", e.isTransient(), e.getMessage());
             return record(new Outcome.SourceFailed(e.isTransient(), e.getMessage()), now, status.diagnostics(),
@@ -81,7 +105,7 @@ public final class Reconciler {
             LOG.warn("history rewritten: commit={} does not descend from the applied commit={}", commit.id().abbreviated(),
                     status.lastApplied().map(c -> c.id().abbreviated()).orElse("-"));
         }
-        SourceFiles cluster = clusterState.get();
+        ClusterInput cluster = clusterState.get();
         if (attempted.equals(Optional.of(commit.id())) && cluster.equals(attemptedClusterState)) {
             Outcome same = status.lastOutcome().filter(o -> o instanceof Outcome.Refused)
                     .orElse(new Outcome.Unchanged(commit));
@@ -108,7 +132,8 @@ public final class Reconciler {
             return record(new Outcome.Refused(commit, errors), now, revision.diagnostics(),
                     resolved.historyRewritten(), Optional.of(commit));
         }
-        sink.publish(new AppliedRevision(commit, revision.mesh().orElseThrow(), revision));
+        AppliedRevision appliedRevision = new AppliedRevision(commit, revision.mesh().orElseThrow(), revision);
+        sink.publish(appliedRevision);
         LOG.info("applied commit={} identities={} services={} warnings={}", commit.id().abbreviated(),
                 revision.mesh().get().identities().size(), revision.mesh().get().services().size(),
                 revision.diagnostics().stream().filter(d -> !d.isError()).count());
@@ -117,6 +142,7 @@ public final class Reconciler {
                 Optional.of(applied), Optional.of(now), revision.diagnostics(), resolved.historyRewritten(),
                 status.passes() + 1);
         count(applied);
+        listener.passed(applied, Optional.of(new AppliedSources(appliedRevision, files)));
         return applied;
     }
 
@@ -127,6 +153,7 @@ public final class Reconciler {
                 : s.lastFetchedAt(), s.lastApplied(), s.lastAppliedAt(), Optional.of(outcome), Optional.of(now),
                 diagnostics, rewritten, s.passes() + 1);
         count(outcome);
+        listener.passed(outcome, Optional.empty());
         return outcome;
     }
 

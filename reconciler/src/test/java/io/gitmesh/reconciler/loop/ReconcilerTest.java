@@ -3,6 +3,7 @@ package io.gitmesh.reconciler.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gitmesh.reconciler.compile.ClusterInput;
 import io.gitmesh.reconciler.compile.ParseCache;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
 import io.gitmesh.reconciler.git.JGitSource;
@@ -105,7 +106,7 @@ class ReconcilerTest {
     }
 
     private Reconciler reconciler(GitSource gitSource) {
-        return new Reconciler(gitSource, PolicyPaths.WHOLE_TREE, () -> new SourceFiles(List.of(), List.of()),
+        return new Reconciler(gitSource, PolicyPaths.WHOLE_TREE, () -> ClusterInput.NONE,
                 new RevisionCompiler(Limits.DEFAULT, new ParseCache(), List.of()), published::add, Clock.systemUTC(), meters);
     }
 

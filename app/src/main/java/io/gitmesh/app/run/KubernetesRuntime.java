@@ -1,0 +1,130 @@
+package io.gitmesh.app.run;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitmesh.reconciler.compile.ClusterInput;
+import io.gitmesh.reconciler.kube.Leadership;
+import io.gitmesh.reconciler.kube.LiveCluster;
+import io.gitmesh.reconciler.loop.RevisionListener;
+import io.gitmesh.reconciler.mirror.ClusterMirror;
+import io.gitmesh.reconciler.mirror.MirrorSettings;
+import io.gitmesh.reconciler.mirror.MirrorStatus;
+import io.gitmesh.reconciler.status.EventSettings;
+import io.gitmesh.reconciler.status.KubernetesEvents;
+import io.gitmesh.schema.Limits;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code gitmesh run --cluster kube}: the live cluster (informers) feeding every replica's
+ * computation, and the writers — SMI objects in the cluster, Kubernetes Events — that run only on the
+ * replica holding the leader Lease. Every replica serves xDS; losing the lease stops only the writers.
+ */
+public final class KubernetesRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesRuntime.class);
+
+    /**
+     * @param namespace  gitmesh's own namespace (the Lease and the Events live there)
+     * @param replica    this replica's name (its pod name), unique among the replicas
+     * @param deployment the Deployment the Events are about
+     */
+    public record Settings(String namespace, String replica, String deployment, LiveCluster.Settings live,
+            MirrorSettings mirror, Leadership.Settings leadership) {
+        public Settings {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(replica, "replica");
+            Objects.requireNonNull(deployment, "deployment");
+            Objects.requireNonNull(live, "live");
+            Objects.requireNonNull(mirror, "mirror");
+            Objects.requireNonNull(leadership, "leadership");
+        }
+
+        /** The defaults for a replica in {@code namespace}: enrolment label, 100 ms / 2 s debounce, 15 s lease. */
+        public static Settings defaults(String namespace, String replica) {
+            return new Settings(namespace, replica, "gitmesh", LiveCluster.Settings.DEFAULTS, MirrorSettings.DEFAULTS,
+                    Leadership.Settings.defaults(namespace, replica));
+        }
+    }
+
+    private final LiveCluster live;
+    private final ClusterMirror mirror;
+    private final KubernetesEvents events;
+    private final Leadership leadership;
+
+    /** @param onClusterChange runs once a burst of cluster changes is over (on the informers' debounce thread) */
+    KubernetesRuntime(KubernetesClient client, Settings settings, Limits limits, MeterRegistry meters, Clock clock,
+            Runnable onClusterChange) {
+        this.live = new LiveCluster(client, settings.live(), onClusterChange);
+        this.mirror = new ClusterMirror(client, settings.mirror(), limits, meters);
+        this.events = new KubernetesEvents(client, new EventSettings(settings.namespace(), "apps/v1", "Deployment",
+                settings.deployment(), uidOf(client, settings), settings.replica()), clock);
+        this.leadership = new Leadership(client, settings.leadership(), this::startWriting, this::stopWriting);
+    }
+
+    /** Lists the cluster (returns once every informer has synced), then stands for leader. */
+    void start() {
+        live.start();
+        leadership.start();
+    }
+
+    /** The cluster as the informers see it now. */
+    ClusterInput clusterInput() {
+        return new ClusterInput.Live(live.objects());
+    }
+
+    /** Hands each pass's outcome to the writers (they act only while this replica leads). */
+    RevisionListener listener() {
+        return (outcome, applied) -> {
+            mirror.passed(outcome, applied);
+            events.passed(outcome, applied);
+        };
+    }
+
+    boolean isLeader() {
+        return leadership.isLeader();
+    }
+
+    Optional<String> leader() {
+        return leadership.leader();
+    }
+
+    MirrorStatus mirrorStatus() {
+        return mirror.status();
+    }
+
+    @Override
+    public void close() {
+        leadership.close();
+        mirror.close();
+        events.close();
+        live.close();
+    }
+
+    private void startWriting() {
+        mirror.start();
+        events.start();
+    }
+
+    private void stopWriting() {
+        mirror.stop();
+        events.stop();
+    }
+
+    /** The Deployment's uid, so that {@code kubectl describe} lists the Events; "" when it cannot be read. */
+    private static String uidOf(KubernetesClient client, Settings settings) {
+        try {
+            return Optional.ofNullable(client.apps().deployments().inNamespace(settings.namespace())
+                    .withName(settings.deployment()).get()).map(HasMetadata::getMetadata).map(m -> m.getUid())
+                    .orElse("");
+        } catch (KubernetesClientException e) {
+            LOG.warn("cannot read Deployment {}/{} ({}); Events will name it without its uid", settings.namespace(),
+                    settings.deployment(), e.getMessage());
+            return "";
+        }
+    }
+}
