@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 + "served over xDS.",
         subcommands = {ValidateCommand.class, DiffCommand.class, SimulateCommand.class, GraphCommand.class,
             RenderCommand.class, BootstrapCommand.class, RunCommand.class, CaCommand.class, InjectCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class GitmeshCommand implements Runnable {
     /** Exit code for usage and I/O errors, for every subcommand. */
