@@ -180,7 +180,8 @@ public final class ControlPlane implements AutoCloseable {
 
     private String status() {
         List<Diagnostic> overrides = sink.served().map(XdsMeshSink.Served::diagnostics).orElse(List.of());
-        return StatusJson.render(reconciler.status(), overrides, server.proxies());
+        return StatusJson.render(reconciler.status(), overrides, server.proxies(), kubernetes.map(kube ->
+                new StatusJson.Kubernetes(kube.isLeader(), kube.leader(), kube.mirrorStatus())));
     }
 
     /** {@code NS/SA} or {@code NS/SA/flavour}: the config of that identity's group (envoy by default). */

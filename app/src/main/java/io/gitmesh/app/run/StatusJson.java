@@ -2,6 +2,7 @@ package io.gitmesh.app.run;
 
 import io.gitmesh.reconciler.loop.Outcome;
 import io.gitmesh.reconciler.loop.ReconcileStatus;
+import io.gitmesh.reconciler.mirror.MirrorStatus;
 import io.gitmesh.reconciler.source.Commit;
 import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.xds.server.ProxyStatus;
@@ -23,7 +24,12 @@ final class StatusJson {
     private StatusJson() {
     }
 
-    static String render(ReconcileStatus status, List<Diagnostic> overrideDiagnostics, List<ProxyStatus> proxies) {
+    /** With {@code --cluster kube}: this replica's part in the leader election, and the cluster mirror's state. */
+    record Kubernetes(boolean leading, Optional<String> leader, MirrorStatus mirror) {
+    }
+
+    static String render(ReconcileStatus status, List<Diagnostic> overrideDiagnostics, List<ProxyStatus> proxies,
+            Optional<Kubernetes> kubernetes) {
         ObjectNode root = JSON.createObjectNode();
         root.put("ready", status.ready());
         ObjectNode repository = root.putObject("repository");
@@ -37,6 +43,18 @@ final class StatusJson {
         repository.put("passes", status.passes());
         repository.set("diagnostics", diagnostics(status.diagnostics()));
         root.set("overrides", diagnostics(overrideDiagnostics));
+        kubernetes.ifPresent(kube -> {
+            ObjectNode cluster = root.putObject("kubernetes");
+            cluster.put("leading", kube.leading());
+            cluster.put("leader", kube.leader().orElse(null));
+            ObjectNode mirror = cluster.putObject("mirror");
+            mirror.put("active", kube.mirror().active());
+            mirror.put("writtenCommit", kube.mirror().writtenCommit().isEmpty() ? null : kube.mirror().writtenCommit());
+            ArrayNode drift = mirror.putArray("drift");
+            kube.mirror().drift().forEach(d -> drift.add(d.describe()));
+            ArrayNode notices = mirror.putArray("notices");
+            kube.mirror().notices().forEach(n -> notices.add(n.toString()));
+        });
         ArrayNode list = root.putArray("proxies");
         for (ProxyStatus proxy : proxies) {
             ObjectNode p = list.addObject();

@@ -25,6 +25,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +116,14 @@ class LiveClusterEndToEndTest {
 
         assertThat(split.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "gitmesh");
         assertThat(split.getMetadata().getAnnotations()).containsEntry("gitmesh.io/source-file", "split.yaml:1");
+        String status = await().atMost(Duration.ofSeconds(10)).until(this::status,
+                json -> json.contains("\"writtenCommit\" : \""));
+        assertThat(status).contains("\"leading\" : true", "\"leader\" : \"replica-0\"", "\"active\" : true");
+    }
+
+    private String status() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + plane.httpAddress().getPort() + "/status")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private void apply(String yaml) {
