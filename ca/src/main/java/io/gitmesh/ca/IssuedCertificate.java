@@ -44,10 +44,15 @@ public record IssuedCertificate(X509Certificate leaf, List<X509Certificate> chai
      * file_watcher {@code certificate_file} and Envoy's {@code certificate_chain} expect.
      */
     public String certificateChainPem() {
+        return Pem.certificates(presentedChain());
+    }
+
+    /** The leaf followed by its intermediates, the root left out: what a TLS peer presents. */
+    public List<X509Certificate> presentedChain() {
         List<X509Certificate> presented = new ArrayList<>();
         presented.add(leaf);
         presented.addAll(chain.subList(0, chain.size() - 1));
-        return Pem.certificates(presented);
+        return List.copyOf(presented);
     }
 
     /** The key as PKCS#8 PEM, when the authority generated it. */

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
@@ -74,6 +75,16 @@ final class RunCommand implements Callable<Integer> {
             description = "With --cluster kube: gitmesh's namespace, for the leader Lease and the Events "
                 + "(default: $GITMESH_NAMESPACE, else gitmesh-system); the CA is the Secret gitmesh-ca there.")
     String namespace;
+
+    @Option(names = "--injector-address", paramLabel = "A", converter = AddressConverter.class,
+            description = "Serve the sidecar injector's admission webhook (HTTPS, POST /mutate-pods) here, "
+                + "e.g. 0.0.0.0:9443; needs mTLS (the CA issues its certificate).")
+    InetSocketAddress injectorAddress;
+
+    @Option(names = "--injector-dns-name", paramLabel = "HOST",
+            description = "A name the API server reaches the webhook by, put in its certificate (repeatable; "
+                + "default: gitmesh-injector.<namespace>.svc).")
+    List<String> injectorDnsNames = List.of();
 
     @Option(names = "--drift", paramLabel = "MODE", defaultValue = "correct",
             description = "With --cluster kube: what to do when someone edits a mirrored SMI object in the cluster: "
@@ -138,6 +149,13 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--insecure-xds is allowed only on a loopback address, not " + xdsAddress);
         }
         XdsSecurity security = insecureXds ? XdsSecurity.insecure() : mutualTls();
+        if (injectorAddress != null && insecureXds) {
+            throw new UserError("--injector-address needs the CA, so it cannot go with --insecure-xds");
+        }
+        Optional<ControlPlane.Injector> injector = Optional.ofNullable(injectorAddress).map(address ->
+                new ControlPlane.Injector(address, injectorDnsNames.isEmpty()
+                        ? List.of("gitmesh-injector." + namespace + ".svc") : injectorDnsNames,
+                        "gitmesh-injector", Set.of("inject.gitmesh.io")));
         Optional<byte[]> secret = Optional.empty();
         if (webhookSecretFile != null) {
             secret = Optional.of(Files.readString(webhookSecretFile).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -145,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
         ClusterSource clusterSource = clusterSource();
         GitSource source = source();
         try (ControlPlane plane = ControlPlane.start(new ControlPlane.Settings(xdsAddress, httpAddress, interval,
-                security, secret), source, paths.isEmpty() ? PolicyPaths.WHOLE_TREE : PolicyPaths.of(paths),
+                security, secret, injector), source, paths.isEmpty() ? PolicyPaths.WHOLE_TREE : PolicyPaths.of(paths),
                 clusterSource, Compilers.continuous())) {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "gitmesh-shutdown"));

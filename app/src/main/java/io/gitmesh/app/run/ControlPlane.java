@@ -9,6 +9,9 @@ import io.gitmesh.ca.store.CaStore;
 import io.gitmesh.ca.store.FileCaStore;
 import io.gitmesh.ca.store.KubernetesSecretCaStore;
 import io.gitmesh.injector.secrets.BootstrapSecretController;
+import io.gitmesh.injector.webhook.CaBundlePublisher;
+import io.gitmesh.injector.webhook.KubernetesCaBundlePublisher;
+import io.gitmesh.reconciler.loop.RevisionListener;
 import io.gitmesh.injector.secrets.SecretControllerSettings;
 import io.gitmesh.reconciler.compile.ClusterInput;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -61,13 +65,42 @@ public final class ControlPlane implements AutoCloseable {
 
     /** How to run. */
     public record Settings(InetSocketAddress xdsAddress, InetSocketAddress httpAddress, Duration interval,
-            XdsSecurity xdsSecurity, Optional<byte[]> webhookSecret) {
+            XdsSecurity xdsSecurity, Optional<byte[]> webhookSecret, Optional<Injector> injector) {
         public Settings {
             Objects.requireNonNull(xdsAddress, "xdsAddress");
             Objects.requireNonNull(httpAddress, "httpAddress");
             Objects.requireNonNull(interval, "interval");
             Objects.requireNonNull(xdsSecurity, "xdsSecurity");
             Objects.requireNonNull(webhookSecret, "webhookSecret");
+            Objects.requireNonNull(injector, "injector");
+            if (injector.isPresent() && !(xdsSecurity instanceof XdsSecurity.MutualTls)) {
+                throw new IllegalArgumentException("the injector webhook needs the CA: it cannot run with insecure xDS");
+            }
+        }
+
+        /** Without the injector webhook. */
+        public Settings(InetSocketAddress xdsAddress, InetSocketAddress httpAddress, Duration interval,
+                XdsSecurity xdsSecurity, Optional<byte[]> webhookSecret) {
+            this(xdsAddress, httpAddress, interval, xdsSecurity, webhookSecret, Optional.empty());
+        }
+    }
+
+    /**
+     * The sidecar injector's admission webhook.
+     *
+     * @param address     where it listens (HTTPS)
+     * @param dnsNames    the names the API server reaches it by (the webhook Service's), in its certificate
+     * @param webhookConfiguration the MutatingWebhookConfiguration whose webhooks get the CA bundle
+     *                    ({@code --cluster kube} only)
+     * @param webhooks    the names of gitmesh's webhooks in it
+     */
+    public record Injector(InetSocketAddress address, List<String> dnsNames, String webhookConfiguration,
+            Set<String> webhooks) {
+        public Injector {
+            Objects.requireNonNull(address, "address");
+            dnsNames = List.copyOf(dnsNames);
+            Objects.requireNonNull(webhookConfiguration, "webhookConfiguration");
+            webhooks = Set.copyOf(webhooks);
         }
     }
 
@@ -79,6 +112,7 @@ public final class ControlPlane implements AutoCloseable {
     private final Optional<ControlPlaneTls> tls;
     private final Optional<SdsPublisher> sds;
     private final Optional<KubernetesRuntime> kubernetes;
+    private final Optional<InjectorWebhook> injector;
     private final HttpEndpoints http;
     /** The loop once it runs; cluster changes before that are covered by the first pass. */
     private volatile ReconcileLoop clusterChangesGoTo;
@@ -92,14 +126,21 @@ public final class ControlPlane implements AutoCloseable {
                 ? Optional.of(new KubernetesRuntime(kube.client(), kube.settings(), Limits.DEFAULT, meters, clock,
                         this::clusterChanged, bootstrapSecrets(kube, settings.xdsSecurity(), clock)))
                 : Optional.empty();
+        injector = settings.injector().isEmpty() ? Optional.empty()
+                : Optional.of(InjectorWebhook.start(settings.injector().get().address(), tls.orElseThrow().authority(),
+                        settings.injector().get().dnsNames(), caBundlePublisher(settings.injector().get(), cluster),
+                        clock));
         Supplier<ClusterInput> clusterInput = switch (cluster) {
             case ClusterSource.Kubernetes kube -> kubernetes.orElseThrow()::clusterInput;
             case ClusterSource.Files files -> () -> new ClusterInput.Files(files.files().get());
         };
         sink = new XdsMeshSink(tls.isPresent() ? TranslateOptions.defaults() : TranslateOptions.insecurePlaintextGrpc(),
                 tls.map(t -> t.authority().authority().trustDomain()));
-        reconciler = new Reconciler(source, paths, clusterInput, compiler, sink,
-                kubernetes.map(KubernetesRuntime::listener).orElse((outcome, applied) -> { }), clock, meters);
+        RevisionListener writers = kubernetes.map(KubernetesRuntime::listener).orElse((outcome, applied) -> { });
+        reconciler = new Reconciler(source, paths, clusterInput, compiler, sink, (outcome, applied) -> {
+            writers.passed(outcome, applied);
+            injector.ifPresent(webhook -> webhook.passed(outcome, applied));
+        }, clock, meters);
         XdsServer.Builder builder = XdsServer.builder(settings.xdsAddress()).resolver(sink).meterRegistry(meters);
         tls.ifPresent(t -> builder.mutualTls(t.serverTls()));
         server = builder.build();
@@ -197,6 +238,21 @@ public final class ControlPlane implements AutoCloseable {
                 .findFirst().map(e -> ProxyConfigJson.print(e.getValue()));
     }
 
+    /** With {@code --cluster kube}, the CA bundle goes into the MutatingWebhookConfiguration; else it is only logged. */
+    private static CaBundlePublisher caBundlePublisher(Injector injector, ClusterSource cluster) {
+        return switch (cluster) {
+            case ClusterSource.Kubernetes kube -> new KubernetesCaBundlePublisher(kube.client(),
+                    injector.webhookConfiguration(), injector.webhooks());
+            case ClusterSource.Files files -> bundle -> LOG.info("no cluster: the injector's CA bundle is not "
+                    + "published; give the MutatingWebhookConfiguration the CA's root ({} bytes of PEM)", bundle.length());
+        };
+    }
+
+    /** The injector webhook's address, when it runs. */
+    public Optional<InetSocketAddress> injectorAddress() {
+        return injector.map(InjectorWebhook::address);
+    }
+
     /** The CA's store: the Secret {@code caSecret} in gitmesh's namespace with {@code --cluster kube}, else the directory. */
     private static CaStore caStore(XdsSecurity.MutualTls secured, ClusterSource cluster) {
         return switch (cluster) {
@@ -231,6 +287,7 @@ public final class ControlPlane implements AutoCloseable {
     @Override
     public void close() {
         kubernetes.ifPresent(KubernetesRuntime::close);
+        injector.ifPresent(InjectorWebhook::close);
         loop.close();
         http.close();
         sds.ifPresent(SdsPublisher::close);

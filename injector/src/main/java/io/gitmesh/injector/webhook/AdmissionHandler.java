@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -38,9 +39,17 @@ public final class AdmissionHandler {
     private static final String API_VERSION = "admission.k8s.io/v1";
     private static final String KIND = "AdmissionReview";
 
-    private final PodMutator mutator;
+    private final Supplier<PodMutator> mutator;
 
     public AdmissionHandler(PodMutator mutator) {
+        this(constant(Objects.requireNonNull(mutator, "mutator")));
+    }
+
+    /**
+     * @param mutator asked once per review: the mutator of the settings in force now (a control plane
+     *                swaps it when an applied MeshConfig changes the sidecar settings)
+     */
+    public AdmissionHandler(Supplier<PodMutator> mutator) {
         this.mutator = Objects.requireNonNull(mutator, "mutator");
     }
 
@@ -85,7 +94,7 @@ public final class AdmissionHandler {
         if (pod == null || pod.getMetadata() == null || pod.getSpec() == null) {
             return denied(uid, "the pod cannot be read: it has no metadata or no spec");
         }
-        Injection injection = mutator.mutate(new PodInput(pod.getMetadata(), pod.getSpec(),
+        Injection injection = mutator.get().mutate(new PodInput(pod.getMetadata(), pod.getSpec(),
                 PodInput.ENROLLED_NAMESPACE, Optional.of(uid)));
         LOG.debug("admission uid={} namespace={} pod={} dryRun={} outcome={}", uid,
                 request.path("namespace").asString(""), podName(pod), request.path("dryRun").asBoolean(false),
@@ -141,5 +150,9 @@ public final class AdmissionHandler {
     private static String podName(Pod pod) {
         String name = pod.getMetadata().getName();
         return name != null && !name.isEmpty() ? name : pod.getMetadata().getGenerateName() + "*";
+    }
+
+    private static Supplier<PodMutator> constant(PodMutator mutator) {
+        return () -> mutator;
     }
 }

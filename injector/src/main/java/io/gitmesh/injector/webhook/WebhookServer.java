@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +49,27 @@ public final class WebhookServer implements AutoCloseable {
      */
     public static WebhookServer start(InetSocketAddress address, WebhookTls tls, AdmissionHandler handler,
             CaBundlePublisher publisher) throws IOException, GeneralSecurityException {
+        return start(address, tls.sslContext(), tls.caBundlePem(), handler, publisher);
+    }
+
+    /**
+     * Listens on {@code address} with the TLS of {@code sslContext} (whose key manager may swap a renewed
+     * certificate in while serving), then publishes {@code caBundlePem}.
+     *
+     * @throws IOException if the address cannot be bound
+     */
+    public static WebhookServer start(InetSocketAddress address, SSLContext sslContext, String caBundlePem,
+            AdmissionHandler handler, CaBundlePublisher publisher) throws IOException {
         Objects.requireNonNull(handler, "handler");
         HttpsServer server = HttpsServer.create(address, 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()));
+        server.setHttpsConfigurator(new HttpsConfigurator(sslContext));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(exchange, handler));
         server.start();
         WebhookServer started = new WebhookServer(server, executor);
         LOG.info("injector webhook listening address={} path={}", started.address(), MUTATE_PATH);
-        publisher.publish(tls.caBundlePem());
+        publisher.publish(caBundlePem);
         return started;
     }
 

@@ -11,8 +11,6 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -60,10 +58,7 @@ public final class ServerTls {
 
     /** Presents {@code renewed} from the next handshake on; it must carry its generated key. */
     public void updateCertificate(IssuedCertificate renewed) {
-        List<X509Certificate> presented = new ArrayList<>();
-        presented.add(renewed.leaf());
-        presented.addAll(renewed.chain().subList(0, renewed.chain().size() - 1));
-        keys.updateIdentityCredentials(presented.toArray(X509Certificate[]::new), renewed.privateKey()
+        keys.updateIdentityCredentials(renewed.presentedChain().toArray(X509Certificate[]::new), renewed.privateKey()
                 .orElseThrow(() -> new IllegalArgumentException("the xDS server needs the key of its certificate: "
                         + "issue it with a new key")));
         certificate = renewed;
