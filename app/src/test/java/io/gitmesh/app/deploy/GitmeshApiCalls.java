@@ -106,6 +106,7 @@ final class GitmeshApiCalls {
             }
         }));
         calls.put("reconciler.status.KubernetesEvents", record(GitmeshApiCalls::events));
+        calls.put("reconciler.mirror.ClusterMirror", record(MirrorApiCalls::run));
         calls.put("reconciler.kube.LiveCluster", record((client, setUp) -> {
             try (LiveCluster cluster = new LiveCluster(client, LiveCluster.Settings.DEFAULTS, () -> { })) {
                 cluster.start();

@@ -27,8 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RbacCoverageTest {
     /** Grants whose calls are not recorded yet, by the component that makes (or will make) them. */
     static final Map<String, List<String>> AWAITING_CODE = Map.of(
-            "reconciler.mirror.ClusterMirror: its calls are recorded in reconciler's MirrorClusterTest "
-                    + "(kubetest.ApiCalls), which does not write the log yet", smiMirror(),
             "ca.certmanager.CertManagerIssuer: reading a signed request (cert-manager does not answer here)",
             List.of("get cert-manager.io/certificaterequests in gitmesh-system"));
 
@@ -89,16 +87,5 @@ class RbacCoverageTest {
 
     private static Set<String> permissions(Collection<RbacGrant> grants) {
         return grants.stream().map(RbacGrant::permission).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static List<String> smiMirror() {
-        List<String> resources = List.of("access.smi-spec.io/traffictargets", "specs.smi-spec.io/httproutegroups",
-                "specs.smi-spec.io/tcproutes", "specs.smi-spec.io/udproutes", "split.smi-spec.io/trafficsplits");
-        List<String> grants = new ArrayList<>(resources.stream().flatMap(r -> Stream.of("list", "watch",
-                "create", "patch", "delete").map(verb -> verb + " " + r + " cluster-wide")).toList());
-        grants.add("get apiextensions.k8s.io/customresourcedefinitions [httproutegroups.specs.smi-spec.io, "
-                + "tcproutes.specs.smi-spec.io, trafficsplits.split.smi-spec.io, traffictargets.access.smi-spec.io, "
-                + "udproutes.specs.smi-spec.io] cluster-wide");
-        return grants;
     }
 }
