@@ -14,6 +14,7 @@ import io.gitmesh.reconciler.source.GitRepositoryConfig;
 import io.gitmesh.reconciler.source.GitSource;
 import io.gitmesh.reconciler.source.PolicyPaths;
 import io.gitmesh.reconciler.mirror.MirrorSettings;
+import io.gitmesh.reconciler.status.GitHost;
 import io.gitmesh.reconciler.source.Reference;
 import io.gitmesh.reconciler.source.Secret;
 import io.gitmesh.reconciler.source.SignatureVerification;
@@ -21,6 +22,7 @@ import io.gitmesh.schema.Limits;
 import io.gitmesh.schema.policy.MeshConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,6 +87,19 @@ final class RunCommand implements Callable<Integer> {
             description = "A name the API server reaches the webhook by, put in its certificate (repeatable; "
                 + "default: gitmesh-injector.<namespace>.svc).")
     List<String> injectorDnsNames = List.of();
+
+    @Option(names = "--commit-status", paramLabel = "HOST:REPO",
+            description = "Post each commit's outcome as a commit status 'gitmesh' on the git host: "
+                + "github:OWNER/REPO or gitlab:PROJECT (id or group/project). Needs --commit-status-token-file.")
+    String commitStatus;
+
+    @Option(names = "--commit-status-api", paramLabel = "URL",
+            description = "The git host's API (default: https://api.github.com, https://gitlab.com/api/v4).")
+    URI commitStatusApi;
+
+    @Option(names = "--commit-status-token-file", paramLabel = "FILE",
+            description = "The API token for --commit-status, read from this file for each post; never printed.")
+    Path commitStatusTokenFile;
 
     @Option(names = "--drift", paramLabel = "MODE", defaultValue = "correct",
             description = "With --cluster kube: what to do when someone edits a mirrored SMI object in the cluster: "
@@ -152,18 +167,22 @@ final class RunCommand implements Callable<Integer> {
         if (injectorAddress != null && insecureXds) {
             throw new UserError("--injector-address needs the CA, so it cannot go with --insecure-xds");
         }
-        Optional<ControlPlane.Injector> injector = Optional.ofNullable(injectorAddress).map(address ->
-                new ControlPlane.Injector(address, injectorDnsNames.isEmpty()
-                        ? List.of("gitmesh-injector." + namespace + ".svc") : injectorDnsNames,
-                        "gitmesh-injector", Set.of("inject.gitmesh.io")));
         Optional<byte[]> secret = Optional.empty();
         if (webhookSecretFile != null) {
             secret = Optional.of(Files.readString(webhookSecretFile).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         ClusterSource clusterSource = clusterSource();
         GitSource source = source();
-        try (ControlPlane plane = ControlPlane.start(new ControlPlane.Settings(xdsAddress, httpAddress, interval,
-                security, secret, injector), source, paths.isEmpty() ? PolicyPaths.WHOLE_TREE : PolicyPaths.of(paths),
+        ControlPlane.Settings settings = new ControlPlane.Settings(xdsAddress, httpAddress, interval, security, secret);
+        if (injectorAddress != null) {
+            settings = settings.withInjector(new ControlPlane.Injector(injectorAddress, injectorDnsNames.isEmpty()
+                    ? List.of("gitmesh-injector." + namespace + ".svc") : injectorDnsNames,
+                    "gitmesh-injector", Set.of("inject.gitmesh.io")));
+        }
+        if (commitStatus != null) {
+            settings = settings.withCommitStatus(commitStatus());
+        }
+        try (ControlPlane plane = ControlPlane.start(settings, source, paths.isEmpty() ? PolicyPaths.WHOLE_TREE : PolicyPaths.of(paths),
                 clusterSource, Compilers.continuous())) {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "gitmesh-shutdown"));
@@ -174,6 +193,35 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private ControlPlane.CommitStatus commitStatus() {
+        if (commitStatusTokenFile == null) {
+            throw new UserError("--commit-status needs --commit-status-token-file");
+        }
+        int colon = commitStatus.indexOf(':');
+        String kind = colon < 0 ? "" : commitStatus.substring(0, colon);
+        String repository = colon < 0 ? "" : commitStatus.substring(colon + 1);
+        GitHost host = switch (kind) {
+            case "github" -> {
+                String[] ownerRepo = repository.split("/");
+                if (ownerRepo.length != 2 || ownerRepo[0].isEmpty() || ownerRepo[1].isEmpty()) {
+                    throw new UserError("--commit-status github:OWNER/REPO, not " + commitStatus);
+                }
+                yield new GitHost.GitHub(commitStatusApi != null ? commitStatusApi : URI.create("https://api.github.com"),
+                        ownerRepo[0], ownerRepo[1]);
+            }
+            case "gitlab" -> {
+                if (repository.isEmpty()) {
+                    throw new UserError("--commit-status gitlab:PROJECT, not " + commitStatus);
+                }
+                yield new GitHost.GitLab(commitStatusApi != null ? commitStatusApi
+                        : URI.create("https://gitlab.com/api/v4"), repository);
+            }
+            default -> throw new UserError("--commit-status takes github:OWNER/REPO or gitlab:PROJECT, not "
+                    + commitStatus);
+        };
+        return new ControlPlane.CommitStatus(host, new Secret.FromFile(commitStatusTokenFile));
     }
 
     private ClusterSource clusterSource() {

@@ -12,6 +12,10 @@ import io.gitmesh.injector.secrets.BootstrapSecretController;
 import io.gitmesh.injector.webhook.CaBundlePublisher;
 import io.gitmesh.injector.webhook.KubernetesCaBundlePublisher;
 import io.gitmesh.reconciler.loop.RevisionListener;
+import io.gitmesh.reconciler.git.SecretReader;
+import io.gitmesh.reconciler.source.Secret;
+import io.gitmesh.reconciler.status.CommitStatusPublisher;
+import io.gitmesh.reconciler.status.GitHost;
 import io.gitmesh.injector.secrets.SecretControllerSettings;
 import io.gitmesh.reconciler.compile.ClusterInput;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
@@ -35,6 +39,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +70,8 @@ public final class ControlPlane implements AutoCloseable {
 
     /** How to run. */
     public record Settings(InetSocketAddress xdsAddress, InetSocketAddress httpAddress, Duration interval,
-            XdsSecurity xdsSecurity, Optional<byte[]> webhookSecret, Optional<Injector> injector) {
+            XdsSecurity xdsSecurity, Optional<byte[]> webhookSecret, Optional<Injector> injector,
+            Optional<CommitStatus> commitStatus) {
         public Settings {
             Objects.requireNonNull(xdsAddress, "xdsAddress");
             Objects.requireNonNull(httpAddress, "httpAddress");
@@ -73,15 +79,34 @@ public final class ControlPlane implements AutoCloseable {
             Objects.requireNonNull(xdsSecurity, "xdsSecurity");
             Objects.requireNonNull(webhookSecret, "webhookSecret");
             Objects.requireNonNull(injector, "injector");
+            Objects.requireNonNull(commitStatus, "commitStatus");
             if (injector.isPresent() && !(xdsSecurity instanceof XdsSecurity.MutualTls)) {
                 throw new IllegalArgumentException("the injector webhook needs the CA: it cannot run with insecure xDS");
             }
         }
 
-        /** Without the injector webhook. */
+        /** Without the injector webhook and commit statuses. */
         public Settings(InetSocketAddress xdsAddress, InetSocketAddress httpAddress, Duration interval,
                 XdsSecurity xdsSecurity, Optional<byte[]> webhookSecret) {
-            this(xdsAddress, httpAddress, interval, xdsSecurity, webhookSecret, Optional.empty());
+            this(xdsAddress, httpAddress, interval, xdsSecurity, webhookSecret, Optional.empty(), Optional.empty());
+        }
+
+        public Settings withInjector(Injector webhook) {
+            return new Settings(xdsAddress, httpAddress, interval, xdsSecurity, webhookSecret, Optional.of(webhook),
+                    commitStatus);
+        }
+
+        public Settings withCommitStatus(CommitStatus status) {
+            return new Settings(xdsAddress, httpAddress, interval, xdsSecurity, webhookSecret, injector,
+                    Optional.of(status));
+        }
+    }
+
+    /** Each revision's final outcome posted as a commit status on the git host, with a token read per post. */
+    public record CommitStatus(GitHost host, Secret token) {
+        public CommitStatus {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(token, "token");
         }
     }
 
@@ -113,6 +138,7 @@ public final class ControlPlane implements AutoCloseable {
     private final Optional<SdsPublisher> sds;
     private final Optional<KubernetesRuntime> kubernetes;
     private final Optional<InjectorWebhook> injector;
+    private final Optional<CommitStatusPublisher> commitStatus;
     private final HttpEndpoints http;
     /** The loop once it runs; cluster changes before that are covered by the first pass. */
     private volatile ReconcileLoop clusterChangesGoTo;
@@ -136,10 +162,13 @@ public final class ControlPlane implements AutoCloseable {
         };
         sink = new XdsMeshSink(tls.isPresent() ? TranslateOptions.defaults() : TranslateOptions.insecurePlaintextGrpc(),
                 tls.map(t -> t.authority().authority().trustDomain()));
+        commitStatus = settings.commitStatus().map(status -> new CommitStatusPublisher(status.host(), status.token(),
+                new SecretReader(System::getenv), HttpClient.newHttpClient()));
         RevisionListener writers = kubernetes.map(KubernetesRuntime::listener).orElse((outcome, applied) -> { });
         reconciler = new Reconciler(source, paths, clusterInput, compiler, sink, (outcome, applied) -> {
             writers.passed(outcome, applied);
             injector.ifPresent(webhook -> webhook.passed(outcome, applied));
+            commitStatus.ifPresent(status -> status.passed(outcome, applied));
         }, clock, meters);
         XdsServer.Builder builder = XdsServer.builder(settings.xdsAddress()).resolver(sink).meterRegistry(meters);
         tls.ifPresent(t -> builder.mutualTls(t.serverTls()));
@@ -150,6 +179,8 @@ public final class ControlPlane implements AutoCloseable {
         kubernetes.ifPresent(KubernetesRuntime::watch);
         reconciler.reconcile();
         server.start();
+        commitStatus.ifPresent(status -> kubernetes.ifPresentOrElse(kube -> kube.writeWhileLeading(status),
+                status::start));
         kubernetes.ifPresent(KubernetesRuntime::standForLeader);
         loop = new ReconcileLoop(reconciler, settings.interval(), 0.1, RandomGenerator.of("L64X128MixRandom"));
         http = HttpEndpoints.start(settings.httpAddress(), new HttpEndpoints.Handlers(
@@ -288,6 +319,7 @@ public final class ControlPlane implements AutoCloseable {
     public void close() {
         kubernetes.ifPresent(KubernetesRuntime::close);
         injector.ifPresent(InjectorWebhook::close);
+        commitStatus.ifPresent(CommitStatusPublisher::close);
         loop.close();
         http.close();
         sds.ifPresent(SdsPublisher::close);

@@ -12,13 +12,16 @@ import io.gitmesh.reconciler.loop.RevisionListener;
 import io.gitmesh.reconciler.mirror.ClusterMirror;
 import io.gitmesh.reconciler.mirror.MirrorSettings;
 import io.gitmesh.reconciler.mirror.MirrorStatus;
+import io.gitmesh.reconciler.status.CommitStatusPublisher;
 import io.gitmesh.reconciler.status.EventSettings;
 import io.gitmesh.reconciler.status.KubernetesEvents;
 import io.gitmesh.schema.Limits;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +74,7 @@ public final class KubernetesRuntime implements AutoCloseable {
     private final KubernetesClient client;
     private final Optional<Supplier<BootstrapSecretController>> bootstrapSecrets;
     private BootstrapSecretInformers bootstrapSecretInformers;
+    private final List<CommitStatusPublisher> leaderOnly = new CopyOnWriteArrayList<>();
 
     /**
      * @param onClusterChange  runs once a burst of cluster changes is over (on the informers' debounce thread)
@@ -110,6 +114,11 @@ public final class KubernetesRuntime implements AutoCloseable {
         };
     }
 
+    /** Runs {@code status} only while this replica leads (one replica posts each commit status). */
+    void writeWhileLeading(CommitStatusPublisher status) {
+        leaderOnly.add(status);
+    }
+
     boolean isLeader() {
         return leadership.isLeader();
     }
@@ -133,6 +142,7 @@ public final class KubernetesRuntime implements AutoCloseable {
     private synchronized void startWriting() {
         mirror.start();
         events.start();
+        leaderOnly.forEach(CommitStatusPublisher::start);
         bootstrapSecrets.ifPresent(controller -> bootstrapSecretInformers = BootstrapSecretInformers.start(client,
                 controller.get(), BootstrapSecretInformers.DEFAULT_CHECK_INTERVAL));
     }
@@ -140,6 +150,7 @@ public final class KubernetesRuntime implements AutoCloseable {
     private synchronized void stopWriting() {
         mirror.stop();
         events.stop();
+        leaderOnly.forEach(CommitStatusPublisher::stop);
         if (bootstrapSecretInformers != null) {
             bootstrapSecretInformers.close();
             bootstrapSecretInformers = null;

@@ -76,9 +76,9 @@ class InjectorWebhookRunTest {
         Files.writeString(repo.resolve("mesh.yaml"), MESH.formatted("legacy"));
         plane = ControlPlane.start(new ControlPlane.Settings(new InetSocketAddress("127.0.0.1", 0),
                         new InetSocketAddress("127.0.0.1", 0), Duration.ofHours(1),
-                        XdsSecurity.mutualTls(tmp.resolve("ca")), Optional.empty(),
-                        Optional.of(new ControlPlane.Injector(new InetSocketAddress("127.0.0.1", 0),
-                                List.of("localhost"), "gitmesh-injector", Set.of("inject.gitmesh.io")))),
+                        XdsSecurity.mutualTls(tmp.resolve("ca")), Optional.empty())
+                        .withInjector(new ControlPlane.Injector(new InetSocketAddress("127.0.0.1", 0),
+                                List.of("localhost"), "gitmesh-injector", Set.of("inject.gitmesh.io"))),
                 new DirectoryGitSource(repo, new DirectorySource(Limits.DEFAULT), Clock.systemUTC()),
                 PolicyPaths.WHOLE_TREE, () -> new SourceFiles(List.of(), List.of()), TestCompilers.continuous());
         plane.writeWorkloadFiles(new Identity("shop", "web"), Duration.ofHours(1), tmp.resolve("certs"));
