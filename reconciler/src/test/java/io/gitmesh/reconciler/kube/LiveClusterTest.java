@@ -91,6 +91,20 @@ class LiveClusterTest {
     }
 
     @Test
+    void informerResyncsDeliverTheSameObjectsAndSignalNothing() {
+        start(new LiveCluster.Settings("gitmesh.io/inject", "enabled", Duration.ofMillis(100), Duration.ofSeconds(2),
+                Duration.ofMillis(100)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() >= 1); // the initial listing
+        long changes = cluster.changes();
+        int recompiles = runs.get();
+
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)) // fabric8 resyncs at least every second
+                .until(() -> cluster.changes() == changes && runs.get() == recompiles);
+
+        assertThat(cluster.objects()).hasSize(5);
+    }
+
+    @Test
     void deletionsAndEnrolmentChangesReachTheView() {
         start(LiveCluster.Settings.DEFAULTS);
 
