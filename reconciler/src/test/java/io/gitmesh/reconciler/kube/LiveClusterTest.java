@@ -98,7 +98,7 @@ class LiveClusterTest {
         long changes = cluster.changes();
         int recompiles = runs.get();
 
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)) // fabric8 resyncs at least every second
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)) // spans several resync periods
                 .until(() -> cluster.changes() == changes && runs.get() == recompiles);
 
         assertThat(cluster.objects()).hasSize(5);
