@@ -78,17 +78,12 @@ public record SnapshotGroup(String namespace, String serviceAccount, Flavour fla
 
     /** {@code a + "/"} against {@code b + "/"} as strings (never equal unless {@code a} and {@code b} are). */
     private static int compareParts(String a, String b) {
+        int order = a.compareTo(b);
         int common = Math.min(a.length(), b.length());
-        for (int i = 0; i < common; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y) {
-                return x - y;
-            }
+        if (order == 0 || order != a.length() - b.length() || !a.regionMatches(0, b, 0, common)) {
+            return order;
         }
-        if (a.length() == b.length()) {
-            return 0;
-        }
+        // one is a prefix of the other: the longer one's next character meets the separator
         return a.length() < b.length() ? SEPARATOR - b.charAt(common) : a.charAt(common) - SEPARATOR;
     }
 

@@ -18,10 +18,10 @@ import io.gitmesh.xds.override.ValidOverride;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -48,19 +48,20 @@ public final class ProxyConfigs {
 
     /** The configs by group, in group order, what applying overrides had to say, and what each was built from. */
     public static final class Result {
-        private static final Result EMPTY = new Result(new TreeMap<>(), List.of());
+        private static final Result EMPTY = new Result(Map.of(), List.of());
 
-        private final SortedMap<SnapshotGroup, GroupTranslation> groups;
+        private final Map<SnapshotGroup, GroupTranslation> groups;
         private final List<ValidOverride> overrides;
         private final Map<SnapshotGroup, ProxyConfig> configs;
         private final List<Diagnostic> diagnostics;
 
-        private Result(SortedMap<SnapshotGroup, GroupTranslation> groups, List<ValidOverride> overrides) {
-            this.groups = Collections.unmodifiableSortedMap(groups);
+        /** Takes {@code groups} over: nobody else may hold it. */
+        private Result(Map<SnapshotGroup, GroupTranslation> groups, List<ValidOverride> overrides) {
+            this.groups = Collections.unmodifiableMap(groups);
             this.overrides = List.copyOf(overrides);
-            SortedMap<SnapshotGroup, ProxyConfig> configs = new TreeMap<>();
-            groups.forEach((group, translation) -> configs.put(group, translation.config()));
-            this.configs = Collections.unmodifiableSortedMap(configs);
+            Map<SnapshotGroup, ProxyConfig> configs = new LinkedHashMap<>();
+            groups.keySet().stream().sorted().forEach(group -> configs.put(group, groups.get(group).config()));
+            this.configs = Collections.unmodifiableMap(configs);
             this.diagnostics = groups.values().stream().flatMap(t -> t.diagnostics().stream())
                     .sorted().distinct().toList();
         }
@@ -76,7 +77,7 @@ public final class ProxyConfigs {
         }
 
         /** What each group's config was built from. */
-        SortedMap<SnapshotGroup, GroupTranslation> groups() {
+        Map<SnapshotGroup, GroupTranslation> groups() {
             return groups;
         }
 
@@ -112,7 +113,7 @@ public final class ProxyConfigs {
         boolean sameOverrides = previous.overrides.equals(overrides);
         Map<Identity, Map<String, String>> labels = overrides.isEmpty() ? Map.of() : commonLabels(cluster);
         ResourceInterner interner = new ResourceInterner();
-        SortedMap<SnapshotGroup, GroupTranslation> groups = new TreeMap<>();
+        Map<SnapshotGroup, GroupTranslation> groups = HashMap.newHashMap(2 * mesh.identities().size());
         for (Identity identity : mesh.identities()) {
             for (Flavour flavour : Flavour.values()) {
                 SnapshotGroup group = group(mesh, identity, flavour);

@@ -203,6 +203,7 @@ class ProxyConfigsReuseTest {
                 .filter(e -> before.groups().get(e.getKey()) == null
                         || !e.getValue().scope().equals(before.groups().get(e.getKey()).scope()))
                 .map(e -> e.getKey().id())
+                .sorted()
                 .toList();
     }
 
