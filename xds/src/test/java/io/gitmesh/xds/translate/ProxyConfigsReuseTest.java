@@ -135,7 +135,7 @@ class ProxyConfigsReuseTest {
     }
 
     @Test
-    void aChangedOverrideRepatchesOnlyTheGroupsItSelectsAndKeepsTheirTranslation() {
+    void aChangedOverrideChangesOnlyTheGroupItSelectsAndTranslatesNothingAgain() {
         ProxyConfigs.Result fiveSeconds = REVISIONS.get(6).compile().fromScratch();
         ProxyConfigs.Result sevenSeconds = REVISIONS.get(7).compile().build(fiveSeconds);
 
