@@ -39,7 +39,9 @@ import java.util.function.Predicate;
  * to its previous ones — its {@link ProxyScope} (the identity's outbound and inbound views and the
  * Services they name), and for Envoy overrides the overrides and the identity's labels — keeps its
  * previous config, the very instance; only the other groups are translated again. Translation is a
- * function of those inputs, so the result equals a build from scratch. Resources of equal content
+ * function of those inputs, so the result equals a build from scratch. The very same mesh and cluster
+ * state (a revision that changed no policy document) with equal overrides and options give the
+ * previous result itself. Resources of equal content
  * are shared between the groups translated together ({@link ResourceInterner}), and hashed once.
  */
 public final class ProxyConfigs {
@@ -48,17 +50,17 @@ public final class ProxyConfigs {
 
     /** The configs by group, in group order, what applying overrides had to say, and what each was built from. */
     public static final class Result {
-        private static final Result EMPTY = new Result(Map.of(), List.of());
+        private static final Result EMPTY = new Result(Map.of(), Inputs.NONE);
 
         private final Map<SnapshotGroup, GroupTranslation> groups;
-        private final List<ValidOverride> overrides;
+        private final Inputs inputs;
         private final Map<SnapshotGroup, ProxyConfig> configs;
         private final List<Diagnostic> diagnostics;
 
         /** Takes {@code groups} over: nobody else may hold it. */
-        private Result(Map<SnapshotGroup, GroupTranslation> groups, List<ValidOverride> overrides) {
+        private Result(Map<SnapshotGroup, GroupTranslation> groups, Inputs inputs) {
             this.groups = Collections.unmodifiableMap(groups);
-            this.overrides = List.copyOf(overrides);
+            this.inputs = inputs;
             Map<SnapshotGroup, ProxyConfig> configs = new LinkedHashMap<>();
             groups.keySet().stream().sorted().forEach(group -> configs.put(group, groups.get(group).config()));
             this.configs = Collections.unmodifiableMap(configs);
@@ -87,8 +89,27 @@ public final class ProxyConfigs {
         }
     }
 
+    /**
+     * What a result was built from. {@code mesh} and {@code cluster} are compared by identity (the
+     * reconciler hands the same instances on when a revision changes no policy document), and only
+     * for a result of every group.
+     */
+    private record Inputs(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options,
+            boolean everyGroup) {
+        static final Inputs NONE = new Inputs(null, null, List.of(), null, false);
+
+        Inputs {
+            overrides = List.copyOf(overrides);
+        }
+
+        boolean sameAs(Inputs other) {
+            return everyGroup && other.everyGroup && mesh == other.mesh && cluster == other.cluster
+                    && overrides.equals(other.overrides) && options.equals(other.options);
+        }
+    }
+
     public Result build(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options) {
-        return build(mesh, cluster, overrides, options, group -> true, Result.empty());
+        return build(mesh, cluster, overrides, options, Result.empty());
     }
 
     /**
@@ -97,20 +118,23 @@ public final class ProxyConfigs {
      */
     public Result build(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options,
             Result previous) {
-        return build(mesh, cluster, overrides, options, group -> true, previous);
+        Objects.requireNonNull(previous, "previous");
+        Inputs inputs = new Inputs(mesh, cluster, overrides, options, true);
+        return inputs.sameAs(previous.inputs) ? previous : build(inputs, group -> true, previous);
     }
 
     /** Only the groups {@code which} accepts ({@code gitmesh render}: one). */
     public Result build(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options,
             Predicate<SnapshotGroup> which) {
-        return build(mesh, cluster, overrides, options, which, Result.empty());
+        return build(new Inputs(mesh, cluster, overrides, options, false), which, Result.empty());
     }
 
-    private Result build(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options,
-            Predicate<SnapshotGroup> which, Result previous) {
-        Objects.requireNonNull(mesh, "mesh");
-        Objects.requireNonNull(previous, "previous");
-        boolean sameOverrides = previous.overrides.equals(overrides);
+    private Result build(Inputs inputs, Predicate<SnapshotGroup> which, Result previous) {
+        Mesh mesh = Objects.requireNonNull(inputs.mesh(), "mesh");
+        ClusterState cluster = inputs.cluster();
+        List<ValidOverride> overrides = inputs.overrides();
+        TranslateOptions options = Objects.requireNonNull(inputs.options(), "options");
+        boolean sameOverrides = previous.inputs.overrides().equals(overrides);
         Map<Identity, Map<String, String>> labels = overrides.isEmpty() ? Map.of() : commonLabels(cluster);
         ResourceInterner interner = new ResourceInterner();
         Map<SnapshotGroup, GroupTranslation> groups = HashMap.newHashMap(2 * mesh.identities().size());
@@ -137,7 +161,7 @@ public final class ProxyConfigs {
                 groups.put(group, translation);
             }
         }
-        return new Result(groups, overrides);
+        return new Result(groups, inputs);
     }
 
     /** The group a workload of {@code identity} belongs to, by the ports its inbound view serves. */

@@ -135,6 +135,18 @@ class ProxyConfigsReuseTest {
     }
 
     @Test
+    void theSameMeshAndClusterStateGiveThePreviousResultItself() {
+        Compiled compiled = BASE.compile();
+        ProxyConfigs.Result first = compiled.build(ProxyConfigs.Result.empty());
+        ProxyConfigs.Result webOnly = new ProxyConfigs().build(compiled.mesh(), compiled.cluster(),
+                compiled.overrides(), TranslateOptions.defaults(), group -> group.serviceAccount().equals("web"));
+
+        assertThat(compiled.build(first)).isSameAs(first);
+        assertThat(compiled.build(webOnly).configs()).as("a result of some groups is never taken for all")
+                .hasSameSizeAs(first.configs()).hasSizeGreaterThan(webOnly.configs().size());
+    }
+
+    @Test
     void aChangedOverrideChangesOnlyTheGroupItSelectsAndTranslatesNothingAgain() {
         ProxyConfigs.Result fiveSeconds = REVISIONS.get(6).compile().fromScratch();
         ProxyConfigs.Result sevenSeconds = REVISIONS.get(7).compile().build(fiveSeconds);
