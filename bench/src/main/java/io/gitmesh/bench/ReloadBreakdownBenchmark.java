@@ -23,8 +23,10 @@ import io.gitmesh.xds.translate.TranslateOptions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,13 +47,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * same repository, on its own, through the public APIs the pass calls. In pass order:
  * {@code resolveNewCommit} (fetch a commit of 10 changed files and resolve the branch),
  * {@code readAllFiles} (the source reads every policy file of the commit), {@code compileUnchanged}
- * (the whole {@code RevisionCompiler.compile} when the parse cache holds every file: digests and
- * look-ups, then the steps below), {@code sha256EveryFile} (the digests alone, as the cache computes
+ * (the whole {@code RevisionCompiler.compile} of the revision it compiled last: digests and look-ups,
+ * then nothing more, since it keeps the last cluster state, checks and mesh), {@code sha256EveryFile} (the digests alone, as the cache computes
  * them), {@code parseTenFiles} (what the cache misses in an incremental pass; one thread here, the
  * pass parses in parallel), {@code combine}, {@code clusterState}, {@code check}
  * (schema-checked documents against each other and the cluster), {@code overrideCheck},
- * {@code compileMesh}, and, after the pass, {@code translate} (every identity × flavour to xDS, what
- * {@code gitmesh run} publishes). Run: {@code bench/run ReloadBreakdownBenchmark}.
+ * {@code compileMesh}, and, after the pass, {@code translate} (every identity × flavour to xDS from
+ * scratch). What a pass does now: {@code compileTenChanged} (the compiler when 10 files changed since
+ * its last revision) and {@code retranslateTenChanged} (every group given the last revision's
+ * translation, what {@code gitmesh run} publishes). Run: {@code bench/run ReloadBreakdownBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -79,6 +83,11 @@ public class ReloadBreakdownBenchmark {
     private ClusterState cluster;
     private CheckedPolicy checked;
     private Mesh mesh;
+    private final RevisionCompiler alternatingCompiler = FollowedRepository.runCompiler();
+    private SourceFiles tenChangedFiles;
+    private boolean changedNext;
+    private Mesh tenChangedMesh;
+    private ProxyConfigs.Result translated;
 
     @Setup(Level.Trial)
     public void prepare() throws GitSourceException {
@@ -97,6 +106,14 @@ public class ReloadBreakdownBenchmark {
         cluster = ClusterState.of(read.clusterObjects());
         checked = checker.check(read, cluster);
         mesh = meshCompiler.compile(checked.policies(), cluster);
+        Map<String, SourceFile> changedByPath = tenChanged.stream()
+                .collect(Collectors.toMap(SourceFile::path, file -> file));
+        tenChangedFiles = new SourceFiles(files.files().stream()
+                .map(file -> changedByPath.getOrDefault(file.path(), file)).toList(), files.diagnostics());
+        alternatingCompiler.compile(files, FollowedRepository.NO_CLUSTER_STATE);
+        tenChangedMesh = new RevisionCompiler(Limits.DEFAULT).compile(tenChangedFiles,
+                FollowedRepository.NO_CLUSTER_STATE).mesh().orElseThrow();
+        translated = translate();
     }
 
     @TearDown(Level.Trial)
@@ -154,6 +171,13 @@ public class ReloadBreakdownBenchmark {
         return warmCompiler.compile(files, FollowedRepository.NO_CLUSTER_STATE);
     }
 
+    /** An incremental compile: each call changes the same 10 files back or forth, so it parses 10 files. */
+    @Benchmark
+    public CompiledRevision compileTenChanged() {
+        changedNext = !changedNext;
+        return alternatingCompiler.compile(changedNext ? tenChangedFiles : files, FollowedRepository.NO_CLUSTER_STATE);
+    }
+
     @Benchmark
     public List<byte[]> sha256EveryFile() {
         return files.files().parallelStream().map(file -> sha256().digest(file.content())).toList();
@@ -192,6 +216,13 @@ public class ReloadBreakdownBenchmark {
     @Benchmark
     public ProxyConfigs.Result translate() {
         return proxyConfigs.build(mesh, cluster, List.of(), TranslateOptions.insecurePlaintextGrpc());
+    }
+
+    /** Every group of the mesh with 10 splits changed, given the translation of the mesh before: what a pass does. */
+    @Benchmark
+    public ProxyConfigs.Result retranslateTenChanged() {
+        return proxyConfigs.build(tenChangedMesh, cluster, List.of(), TranslateOptions.insecurePlaintextGrpc(),
+                translated);
     }
 
     private static MessageDigest sha256() {

@@ -10,20 +10,21 @@ import java.util.List;
 
 /**
  * The translation {@code gitmesh run}'s sink does for every applied revision — the Envoy overrides
- * validated, then every identity of the mesh translated for each flavour with them applied — kept
+ * validated, then every identity of the mesh translated for each flavour with them applied, groups
+ * whose inputs did not change reused from the previous revision — kept
  * here instead of being handed to an xDS server (no publish, no serialization, no push).
  */
 final class TranslatingSink implements MeshSink {
     private final ProxyConfigs proxyConfigs = new ProxyConfigs();
     private final OverrideValidator overrides = new OverrideValidator();
     private final TranslateOptions options = TranslateOptions.insecurePlaintextGrpc();
-    /** Written, never read: a volatile store the JIT cannot drop, so neither can it drop the translation. */
-    private volatile ProxyConfigs.Result translated;
+    /** A volatile store the JIT cannot drop, so neither can it drop the translation; the next revision reuses it. */
+    private volatile ProxyConfigs.Result translated = ProxyConfigs.Result.empty();
 
     @Override
     public void publish(AppliedRevision revision) {
         List<ValidOverride> valid = overrides.validate(revision.compiled().checked().policies().envoyOverrides())
                 .valid();
-        translated = proxyConfigs.build(revision.mesh(), revision.compiled().cluster(), valid, options);
+        translated = proxyConfigs.build(revision.mesh(), revision.compiled().cluster(), valid, options, translated);
     }
 }

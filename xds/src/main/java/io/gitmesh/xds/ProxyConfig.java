@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 public final class ProxyConfig {
     private final Map<ResourceType, ResourceSet> sets;
     private final String version;
+    /** {@link #missingReferences()}, computed on first use: the config is immutable. */
+    private volatile List<String> missingReferences;
 
     private ProxyConfig(Map<ResourceType, ResourceSet> sets) {
         EnumMap<ResourceType, ResourceSet> copy = new EnumMap<>(ResourceType.class);
@@ -81,16 +83,25 @@ public final class ProxyConfig {
      * route configuration a listener names (RDS) and every load assignment an EDS cluster names exists.
      */
     public List<String> missingReferences() {
-        return References.missing(this);
+        List<String> missing = missingReferences;
+        if (missing == null) {
+            missing = References.missing(this);
+            missingReferences = missing;
+        }
+        return missing;
     }
 
     /**
      * The make-before-break step from {@code previous} to this config: this config's listeners, and the
      * union of both configs' routes, clusters, endpoints and secrets (this config's resource wins where
      * both have the name). Nothing a proxy may still use is removed, and everything this config's
-     * listeners reach is present.
+     * listeners reach is present. This very config when it has every name of {@code previous}'s (nothing
+     * is removed).
      */
     public ProxyConfig retaining(ProxyConfig previous) {
+        if (keepsEveryNameOf(previous)) {
+            return this;
+        }
         Map<ResourceType, ResourceSet> united = new EnumMap<>(ResourceType.class);
         sets.forEach((type, set) -> united.put(type,
                 type == ResourceType.LISTENER ? set : set.union(previous.sets.get(type))));
@@ -107,6 +118,11 @@ public final class ProxyConfig {
         Map<ResourceType, ResourceSet> replaced = new EnumMap<>(sets);
         replaced.put(ResourceType.SECRET, ResourceSet.of(ResourceType.SECRET, secrets));
         return new ProxyConfig(replaced);
+    }
+
+    private boolean keepsEveryNameOf(ProxyConfig previous) {
+        return sets.entrySet().stream().allMatch(entry -> entry.getKey() == ResourceType.LISTENER
+                || entry.getValue().containsEveryName(previous.sets.get(entry.getKey())));
     }
 
     @Override
@@ -158,8 +174,16 @@ public final class ProxyConfig {
          * @throws IllegalArgumentException if two resources of one type share a name, or one has none
          */
         public ProxyConfig build() {
+            return build(null);
+        }
+
+        /**
+         * The config holding everything added, each resource shared through {@code interner} with the
+         * other configs built with it; the same config as {@link #build()} gives, version for version.
+         */
+        public ProxyConfig build(ResourceInterner interner) {
             Map<ResourceType, ResourceSet> sets = new EnumMap<>(ResourceType.class);
-            messages.forEach((type, list) -> sets.put(type, ResourceSet.of(type, list)));
+            messages.forEach((type, list) -> sets.put(type, ResourceSet.of(type, list, interner)));
             return new ProxyConfig(sets);
         }
 

@@ -21,6 +21,12 @@ import java.util.stream.Stream;
  * make-before-break step keeps some on purpose).
  */
 final class References {
+    /**
+     * How the type URL of an HTTP connection manager ends, whatever its prefix: what {@code Any.is} checks,
+     * without looking the type up by reflection on every call.
+     */
+    private static final String CONNECTION_MANAGER = "/" + HttpConnectionManager.getDescriptor().getFullName();
+
     private References() {
     }
 
@@ -65,6 +71,6 @@ final class References {
         Stream<Any> chainFilters = chains.flatMap(chain -> chain.getFiltersList().stream())
                 .filter(Filter::hasTypedConfig)
                 .map(Filter::getTypedConfig);
-        return Stream.concat(apiListener, chainFilters).filter(any -> any.is(HttpConnectionManager.class));
+        return Stream.concat(apiListener, chainFilters).filter(any -> any.getTypeUrl().endsWith(CONNECTION_MANAGER));
     }
 }

@@ -55,6 +55,11 @@ public final class ResourceSet {
      *                                  shares its name with another
      */
     static ResourceSet of(ResourceType type, Collection<? extends Message> messages) {
+        return of(type, messages, null);
+    }
+
+    /** As {@link #of(ResourceType, Collection)}, each resource taken from {@code interner} when one is given. */
+    static ResourceSet of(ResourceType type, Collection<? extends Message> messages, ResourceInterner interner) {
         Class<? extends Message> expected = MESSAGE_CLASSES.get(Objects.requireNonNull(type, "type"));
         SortedMap<String, VersionedResource<? extends Message>> byName = new TreeMap<>();
         for (Message message : messages) {
@@ -66,7 +71,10 @@ public final class ResourceSet {
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("a " + type.name().toLowerCase() + " has no name");
             }
-            if (byName.put(name, VersionedResource.create(message, ContentHash.of(message))) != null) {
+            VersionedResource<? extends Message> resource = interner == null
+                    ? VersionedResource.create(message, ContentHash.of(message))
+                    : interner.intern(message);
+            if (byName.put(name, resource) != null) {
                 throw new IllegalArgumentException("two " + type.name().toLowerCase() + "s are named \"" + name + "\"");
             }
         }
@@ -83,9 +91,17 @@ public final class ResourceSet {
         if (older.type != type) {
             throw new IllegalArgumentException("cannot unite " + type + " with " + older.type);
         }
+        if (containsEveryName(older)) {
+            return this;
+        }
         SortedMap<String, VersionedResource<? extends Message>> united = new TreeMap<>(older.resources);
         united.putAll(resources);
         return new ResourceSet(type, united);
+    }
+
+    /** Whether every resource name of {@code other} is in this set too. */
+    boolean containsEveryName(ResourceSet other) {
+        return other == this || resources.keySet().containsAll(other.resources.keySet());
     }
 
     public ResourceType type() {

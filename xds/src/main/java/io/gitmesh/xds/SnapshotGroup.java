@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  */
 public record SnapshotGroup(String namespace, String serviceAccount, Flavour flavour, List<Integer> ports)
         implements Comparable<SnapshotGroup> {
+    private static final char SEPARATOR = '/';
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
@@ -48,14 +49,42 @@ public record SnapshotGroup(String namespace, String serviceAccount, Flavour fla
         return ports.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
+    /**
+     * The order of {@link #id()}s, without building them. The id joins the parts with {@code /}, which no
+     * namespace, service account or flavour contains: where one part is a prefix of the other, the longer
+     * one's next character meets the separator, exactly as in the ids.
+     */
     @Override
     public int compareTo(SnapshotGroup other) {
-        return id().compareTo(other.id());
+        int order = compareParts(namespace, other.namespace);
+        if (order == 0) {
+            order = compareParts(serviceAccount, other.serviceAccount);
+        }
+        if (order == 0) {
+            order = compareParts(flavour.wireName(), other.flavour.wireName());
+        }
+        if (order == 0 && !ports.equals(other.ports)) {
+            order = ports.isEmpty() || other.ports.isEmpty()
+                    ? Boolean.compare(!ports.isEmpty(), !other.ports.isEmpty())
+                    : portList().compareTo(other.portList());
+        }
+        return order;
     }
 
     @Override
     public String toString() {
         return id();
+    }
+
+    /** {@code a + "/"} against {@code b + "/"} as strings (never equal unless {@code a} and {@code b} are). */
+    private static int compareParts(String a, String b) {
+        int order = a.compareTo(b);
+        int common = Math.min(a.length(), b.length());
+        if (order == 0 || order != a.length() - b.length() || !a.regionMatches(0, b, 0, common)) {
+            return order;
+        }
+        // one is a prefix of the other: the longer one's next character meets the separator
+        return a.length() < b.length() ? SEPARATOR - b.charAt(common) : a.charAt(common) - SEPARATOR;
     }
 
     private static void require(String value, Pattern pattern, String what) {

@@ -199,6 +199,44 @@ class ProxyConfigTest {
     }
 
     @Test
+    void retainingWhatRemovesNothingIsTheNewConfigItself() {
+        ProxyConfig previous = ProxyConfig.builder()
+                .listeners(List.of(clientListener("old", "route")))
+                .routes(List.of(weightedRoute("route", "old", weights("v1", 100))))
+                .clusters(List.of(edsCluster("v1")))
+                .endpoints(List.of(endpoints("v1", List.of(1))))
+                .build();
+        ProxyConfig next = ProxyConfig.builder()
+                .listeners(List.of(clientListener("new", "route")))
+                .routes(List.of(weightedRoute("route", "new", weights("v2", 100))))
+                .clusters(List.of(edsCluster("v1"), edsCluster("v2")))
+                .endpoints(List.of(endpoints("v1", List.of(2)), endpoints("v2", List.of(3))))
+                .build();
+
+        assertThat(next.retaining(previous)).isSameAs(next);
+    }
+
+    @Test
+    void anInternerSharesEqualResourcesBetweenConfigsWithoutChangingAVersion() {
+        ResourceInterner interner = new ResourceInterner();
+        ProxyConfig first = ProxyConfig.builder().clusters(List.of(edsCluster("a"), edsCluster("b"))).build(interner);
+        ProxyConfig second = ProxyConfig.builder().clusters(List.of(edsCluster("b"), edsCluster("c"))).build(interner);
+        ProxyConfig alone = ProxyConfig.builder().clusters(List.of(edsCluster("b"), edsCluster("c"))).build();
+
+        assertThat(second.resources(ResourceType.CLUSTER).resources().get("b"))
+                .isSameAs(first.resources(ResourceType.CLUSTER).resources().get("b"));
+        assertThat(interner.size()).isEqualTo(3);
+        assertThat(second.version()).isEqualTo(alone.version());
+    }
+
+    @Test
+    void missingReferencesAreComputedOnce() {
+        ProxyConfig config = ProxyConfig.builder().listeners(List.of(clientListener("l", "absent"))).build();
+
+        assertThat(config.missingReferences()).hasSize(1).isSameAs(config.missingReferences());
+    }
+
+    @Test
     void toStringShowsCountsAndVersionsButNoSecret() {
         Secret secret = Secret.newBuilder().setName("workload-cert")
                 .setTlsCertificate(TlsCertificate.newBuilder()

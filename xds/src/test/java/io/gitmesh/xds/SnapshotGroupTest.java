@@ -3,6 +3,7 @@ package io.gitmesh.xds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,28 @@ class SnapshotGroupTest {
     void groupsWithTheSamePortsInAnotherOrderAreOne() {
         assertThat(new SnapshotGroup("a", "b", Flavour.GRPC, List.of(2, 1)))
                 .isEqualTo(new SnapshotGroup("a", "b", Flavour.GRPC, List.of(1, 2)));
+    }
+
+    @Test
+    void ordersExactlyAsTheIdsDo() {
+        List<String> namespaces = List.of("a", "a-b", "a-bc", "a0", "ab", "b", "z9");
+        List<String> accounts = List.of("a", "a-b", "a.b", "a.bc", "a0", "ab", "b");
+        List<List<Integer>> portLists = List.of(List.of(), List.of(80), List.of(8080), List.of(80, 9090), List.of(9));
+        List<SnapshotGroup> groups = new ArrayList<>();
+        for (String namespace : namespaces) {
+            for (String account : accounts) {
+                for (Flavour flavour : Flavour.values()) {
+                    portLists.forEach(ports -> groups.add(new SnapshotGroup(namespace, account, flavour, ports)));
+                }
+            }
+        }
+
+        for (SnapshotGroup a : groups) {
+            for (SnapshotGroup b : groups) {
+                assertThat(Integer.signum(a.compareTo(b))).as("%s against %s", a, b)
+                        .isEqualTo(Integer.signum(a.id().compareTo(b.id())));
+            }
+        }
     }
 
     static Stream<Arguments> invalid() {

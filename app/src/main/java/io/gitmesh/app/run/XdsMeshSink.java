@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connects the reconciler to the xDS server: every applied revision is translated for every
- * identity and flavour, the Envoy overrides applied, and the whole desired state published (the
- * server pushes only groups whose content changed). Also resolves connecting proxies to their group.
+ * identity and flavour (groups whose inputs did not change keep their config), the Envoy overrides
+ * applied, and the whole desired state published (the server pushes only groups whose content
+ * changed). Also resolves connecting proxies to their group.
  */
 final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
     private static final Logger LOG = LoggerFactory.getLogger(XdsMeshSink.class);
@@ -41,6 +42,8 @@ final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
     private final OverrideValidator overrides = new OverrideValidator();
     private final AtomicReference<Served> served = new AtomicReference<>();
     private Function<Map<SnapshotGroup, ProxyConfig>, CompletableFuture<PublishResult>> publisher;
+    /** The last revision's translation, which the next one reuses for the groups it leaves unchanged. */
+    private ProxyConfigs.Result translated = ProxyConfigs.Result.empty();
 
     /** @param caTrustDomain the trust domain of the CA that certifies the workloads; empty without mTLS */
     XdsMeshSink(TranslateOptions options, Optional<String> caTrustDomain) {
@@ -61,7 +64,9 @@ final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
     public void publish(AppliedRevision revision) {
         Mesh mesh = revision.mesh();
         var valid = overrides.validate(revision.compiled().checked().policies().envoyOverrides()).valid();
-        ProxyConfigs.Result result = proxyConfigs.build(mesh, revision.compiled().cluster(), valid, options);
+        ProxyConfigs.Result result = proxyConfigs.build(mesh, revision.compiled().cluster(), valid, options,
+                translated);
+        translated = result;
         served.set(new Served(revision, result.configs(), result.diagnostics()));
         result.diagnostics().forEach(d -> LOG.warn("override not applied: {}", d.toText()));
         String commit = revision.commit().id().abbreviated();

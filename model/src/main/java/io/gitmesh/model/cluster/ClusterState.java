@@ -4,6 +4,7 @@ import io.gitmesh.model.Identity;
 import io.gitmesh.model.ServiceRef;
 import io.gitmesh.schema.ClusterCatalog;
 import io.gitmesh.schema.kube.KubeObject;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,7 +78,8 @@ public final class ClusterState implements ClusterCatalog {
 
     @Override
     public boolean hasServiceAccount(String namespace, String name) {
-        return !known || isName(namespace) && isName(name) && identities.contains(new Identity(namespace, name));
+        return !known || isName(namespace) && isName(name)
+                && Collections.binarySearch(identities, new Identity(namespace, name)) >= 0;
     }
 
     /** Declared namespaces, and those only implied by the objects in them (without labels); sorted. */

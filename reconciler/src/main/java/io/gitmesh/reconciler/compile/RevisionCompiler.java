@@ -22,6 +22,10 @@ import java.util.Optional;
  * policy against the cluster, and — when nothing is an error — compile the mesh. Everything found is
  * reported in one sorted list. The files are already read; parsing them, the costly part, runs on
  * all cores (files are independent until they are combined).
+ *
+ * <p>With a {@link ParseCache} (the reconcile loop), a revision re-parses only the files whose
+ * content changed, keeps the last cluster state when no Kubernetes object changed, and keeps the last
+ * checks and mesh when no policy document changed either ({@link RevisionMemo}).
  */
 public final class RevisionCompiler {
     private final PolicyReader reader;
@@ -29,6 +33,8 @@ public final class RevisionCompiler {
     private final MeshCompiler compiler = new MeshCompiler();
 
     private final ParseCache cache;
+    private final ParseCache clusterStateCache;
+    private final RevisionMemo memo;
     private final List<PolicyCheck> extraChecks;
 
     /** A compiler that parses every file of every revision (the CLI: one revision per run). */
@@ -38,12 +44,15 @@ public final class RevisionCompiler {
 
     /**
      * @param cache       when given, only files whose content changed since an earlier revision
-     *                    compiled with the same cache are parsed again (the reconcile loop)
+     *                    compiled with the same cache are parsed again, and what depends only on
+     *                    unchanged files is reused (the reconcile loop)
      * @param extraChecks checks from other modules (Envoy overrides), run after the built-in rules
      */
     public RevisionCompiler(Limits limits, ParseCache cache, List<PolicyCheck> extraChecks) {
         this.reader = new PolicyReader(limits);
         this.cache = cache;
+        this.clusterStateCache = cache == null ? null : new ParseCache();
+        this.memo = cache == null ? null : new RevisionMemo();
         this.extraChecks = List.copyOf(extraChecks);
     }
 
@@ -62,27 +71,25 @@ public final class RevisionCompiler {
     public CompiledRevision compile(SourceFiles policy, ClusterInput cluster) {
         List<Diagnostic> diagnostics = new ArrayList<>(policy.diagnostics());
         PolicyRead read = read(policy, cache);
-        if (cache != null) {
-            cache.retainOnly(policy.files());
-        }
         List<KubeObject> objects = new ArrayList<>(read.clusterObjects());
         switch (cluster) {
             case ClusterInput.Live live -> objects.addAll(live.objects());
             case ClusterInput.Files files -> readClusterState(files.files(), objects, diagnostics);
         }
-        ClusterState state = ClusterState.of(objects);
-        CheckedPolicy checked = checker.check(read, state);
-        diagnostics.addAll(checked.diagnostics());
-        extraChecks.forEach(check -> diagnostics.addAll(check.check(checked.policies())));
+        ClusterState state = memo == null ? ClusterState.of(objects) : memo.cluster(objects, ClusterState::of);
+        RevisionMemo.Checked checked = memo == null ? check(read, state)
+                : memo.checked(read, state, () -> check(read, state));
+        diagnostics.addAll(checked.checked().diagnostics());
+        diagnostics.addAll(checked.extraDiagnostics());
         boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
-        Optional<Mesh> mesh = valid ? Optional.of(compiler.compile(checked.policies(), state)) : Optional.empty();
-        return new CompiledRevision(checked, state, mesh, diagnostics);
+        return new CompiledRevision(checked.checked(), state, valid ? checked.mesh() : Optional.empty(),
+                diagnostics);
     }
 
     private void readClusterState(SourceFiles clusterState, List<KubeObject> objects, List<Diagnostic> diagnostics) {
         if (!clusterState.files().isEmpty() || !clusterState.diagnostics().isEmpty()) {
             diagnostics.addAll(clusterState.diagnostics());
-            PolicyRead state = read(clusterState, null);
+            PolicyRead state = read(clusterState, clusterStateCache);
             diagnostics.addAll(state.diagnostics());
             objects.addAll(state.clusterObjects());
             state.policies().documents().forEach(d -> diagnostics.add(Diagnostic.of(Severity.WARNING,
@@ -91,8 +98,23 @@ public final class RevisionCompiler {
         }
     }
 
+    /** The policy's checks against the cluster, and its mesh when no check finds an error. */
+    private RevisionMemo.Checked check(PolicyRead read, ClusterState cluster) {
+        CheckedPolicy checked = checker.check(read, cluster);
+        List<Diagnostic> extra = new ArrayList<>();
+        extraChecks.forEach(check -> extra.addAll(check.check(checked.policies())));
+        boolean valid = checked.diagnostics().stream().noneMatch(Diagnostic::isError)
+                && extra.stream().noneMatch(Diagnostic::isError);
+        Optional<Mesh> mesh = valid ? Optional.of(compiler.compile(checked.policies(), cluster)) : Optional.empty();
+        return new RevisionMemo.Checked(checked, extra, mesh);
+    }
+
     private PolicyRead read(SourceFiles files, ParseCache parsed) {
-        return reader.combine(files.files().parallelStream()
+        PolicyRead read = reader.combine(files.files().parallelStream()
                 .map(f -> parsed == null ? reader.readFile(f) : parsed.read(f, reader::readFile)).toList());
+        if (parsed != null) {
+            parsed.retainOnly(files.files());
+        }
+        return read;
     }
 }

@@ -9,7 +9,6 @@ import io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint;
 import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import io.gitmesh.model.Endpoint;
-import io.gitmesh.model.Mesh;
 import io.gitmesh.model.MeshPort;
 import io.gitmesh.model.OutboundPort;
 import io.gitmesh.model.Protocol;
@@ -36,9 +35,9 @@ final class Clusters {
      * Adds a cluster and a load assignment for every backend the port routes to, those with 0 % included
      * (routes still name them). A backend is spoken to in its own port's protocol.
      */
-    static void addBackends(ResourceCollector out, Mesh mesh, OutboundPort root, BackendCluster cluster) {
+    static void addBackends(ResourceCollector out, ProxyScope scope, OutboundPort root, BackendCluster cluster) {
         for (WeightedBackend backend : root.routing().backends()) {
-            Optional<MeshPort> port = mesh.service(backend.service()).flatMap(s -> s.port(backend.port()));
+            Optional<MeshPort> port = scope.backendService(backend.service()).flatMap(s -> s.port(backend.port()));
             out.cluster(cluster.of(backend, port.map(MeshPort::protocol).orElse(root.protocol())));
             out.endpoints(loadAssignment(ResourceNames.cluster(backend.service(), backend.port()),
                     port.map(MeshPort::endpoints).orElse(List.of())));

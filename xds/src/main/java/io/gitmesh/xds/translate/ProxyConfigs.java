@@ -9,13 +9,16 @@ import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.Severity;
 import io.gitmesh.xds.Flavour;
 import io.gitmesh.xds.ProxyConfig;
+import io.gitmesh.xds.ResourceInterner;
 import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.xds.override.EnvoyResources;
 import io.gitmesh.xds.override.OverrideApplier;
 import io.gitmesh.xds.override.Patched;
 import io.gitmesh.xds.override.ValidOverride;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,42 +34,134 @@ import java.util.function.Predicate;
  * nothing there (Istio's EnvoyFilter leaves proxyless gRPC alone for the same reason). An override
  * that breaks a group's references is left out for that group and reported; the group is served
  * without it. Pure.
+ *
+ * <p><b>Incremental.</b> Given the previous revision's {@link Result}, a group whose inputs are equal
+ * to its previous ones — its {@link ProxyScope} (the identity's outbound and inbound views and the
+ * Services they name), and for Envoy overrides the overrides and the identity's labels — keeps its
+ * previous config, the very instance; only the other groups are translated again. Translation is a
+ * function of those inputs, so the result equals a build from scratch. The very same mesh and cluster
+ * state (a revision that changed no policy document) with equal overrides and options give the
+ * previous result itself. Resources of equal content
+ * are shared between the groups translated together ({@link ResourceInterner}), and hashed once.
  */
 public final class ProxyConfigs {
     private final Translator translator = new Translator();
     private final OverrideApplier applier = new OverrideApplier();
 
-    /** The configs by group, in group order, and what applying overrides had to say. */
-    public record Result(Map<SnapshotGroup, ProxyConfig> configs, List<Diagnostic> diagnostics) {
-        public Result {
-            configs = java.util.Collections.unmodifiableMap(new TreeMap<>(configs));
-            diagnostics = diagnostics.stream().sorted().distinct().toList();
+    /** The configs by group, in group order, what applying overrides had to say, and what each was built from. */
+    public static final class Result {
+        private static final Result EMPTY = new Result(Map.of(), Inputs.NONE);
+
+        private final Map<SnapshotGroup, GroupTranslation> groups;
+        private final Inputs inputs;
+        private final Map<SnapshotGroup, ProxyConfig> configs;
+        private final List<Diagnostic> diagnostics;
+
+        /** Takes {@code groups} over: nobody else may hold it. */
+        private Result(Map<SnapshotGroup, GroupTranslation> groups, Inputs inputs) {
+            this.groups = Collections.unmodifiableMap(groups);
+            this.inputs = inputs;
+            Map<SnapshotGroup, ProxyConfig> configs = new LinkedHashMap<>();
+            groups.keySet().stream().sorted().forEach(group -> configs.put(group, groups.get(group).config()));
+            this.configs = Collections.unmodifiableMap(configs);
+            this.diagnostics = groups.values().stream().flatMap(t -> t.diagnostics().stream())
+                    .sorted().distinct().toList();
+        }
+
+        /** Nothing built: what a first build starts from. */
+        public static Result empty() {
+            return EMPTY;
+        }
+
+        /** The config of every group, in group order. */
+        public Map<SnapshotGroup, ProxyConfig> configs() {
+            return configs;
+        }
+
+        /** What each group's config was built from. */
+        Map<SnapshotGroup, GroupTranslation> groups() {
+            return groups;
+        }
+
+        /** What applying the overrides had to say, sorted. */
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
+    }
+
+    /**
+     * What a result was built from. {@code mesh} and {@code cluster} are compared by identity (the
+     * reconciler hands the same instances on when a revision changes no policy document), and only
+     * for a result of every group.
+     */
+    private record Inputs(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options,
+            boolean everyGroup) {
+        static final Inputs NONE = new Inputs(null, null, List.of(), null, false);
+
+        Inputs {
+            overrides = List.copyOf(overrides);
+        }
+
+        boolean sameAs(Inputs other) {
+            return everyGroup && other.everyGroup && mesh == other.mesh && cluster == other.cluster
+                    && overrides.equals(other.overrides) && options.equals(other.options);
         }
     }
 
     public Result build(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options) {
-        return build(mesh, cluster, overrides, options, group -> true);
+        return build(mesh, cluster, overrides, options, Result.empty());
+    }
+
+    /**
+     * Every group, reusing the config of each group whose inputs equal those it had in {@code previous}
+     * ({@code gitmesh run}: the previous revision's result).
+     */
+    public Result build(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options,
+            Result previous) {
+        Objects.requireNonNull(previous, "previous");
+        Inputs inputs = new Inputs(mesh, cluster, overrides, options, true);
+        return inputs.sameAs(previous.inputs) ? previous : build(inputs, group -> true, previous);
     }
 
     /** Only the groups {@code which} accepts ({@code gitmesh render}: one). */
     public Result build(Mesh mesh, ClusterState cluster, List<ValidOverride> overrides, TranslateOptions options,
             Predicate<SnapshotGroup> which) {
-        Objects.requireNonNull(mesh, "mesh");
-        Map<Identity, Map<String, String>> labels = commonLabels(cluster);
-        Map<SnapshotGroup, ProxyConfig> configs = new HashMap<>();
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        return build(new Inputs(mesh, cluster, overrides, options, false), which, Result.empty());
+    }
+
+    private Result build(Inputs inputs, Predicate<SnapshotGroup> which, Result previous) {
+        Mesh mesh = Objects.requireNonNull(inputs.mesh(), "mesh");
+        ClusterState cluster = inputs.cluster();
+        List<ValidOverride> overrides = inputs.overrides();
+        TranslateOptions options = Objects.requireNonNull(inputs.options(), "options");
+        boolean sameOverrides = previous.inputs.overrides().equals(overrides);
+        Map<Identity, Map<String, String>> labels = overrides.isEmpty() ? Map.of() : commonLabels(cluster);
+        ResourceInterner interner = new ResourceInterner();
+        Map<SnapshotGroup, GroupTranslation> groups = HashMap.newHashMap(2 * mesh.identities().size());
         for (Identity identity : mesh.identities()) {
             for (Flavour flavour : Flavour.values()) {
                 SnapshotGroup group = group(mesh, identity, flavour);
                 if (!which.test(group)) {
                     continue;
                 }
-                ProxyConfig config = translator.translate(mesh, group, options);
-                configs.put(group, overrides.isEmpty() || flavour != Flavour.ENVOY ? config : patch(config, identity,
-                        labels.getOrDefault(identity, Map.of()), overrides, diagnostics));
+                ProxyScope scope = ProxyScope.of(mesh, group, options);
+                GroupTranslation before = previous.groups.get(group);
+                ProxyConfig translated = before != null && before.scope().equals(scope)
+                        ? before.translated()
+                        : sameOrNew(before == null ? null : before.translated(), translator.translate(scope, interner));
+                GroupTranslation translation;
+                if (overrides.isEmpty() || flavour != Flavour.ENVOY) {
+                    translation = GroupTranslation.unpatched(scope, translated);
+                } else {
+                    Map<String, String> identityLabels = labels.getOrDefault(identity, Map.of());
+                    boolean reusable = before != null && before.translated() == translated && sameOverrides
+                            && before.labels().equals(identityLabels);
+                    translation = reusable ? before : patch(scope, translated, identityLabels, overrides, before);
+                }
+                groups.put(group, translation);
             }
         }
-        return new Result(configs, diagnostics);
+        return new Result(groups, inputs);
     }
 
     /** The group a workload of {@code identity} belongs to, by the ports its inbound view serves. */
@@ -78,12 +173,18 @@ public final class ProxyConfigs {
         return new SnapshotGroup(identity.namespace(), identity.serviceAccount(), flavour, List.copyOf(ports));
     }
 
-    private ProxyConfig patch(ProxyConfig config, Identity identity, Map<String, String> labels,
-            List<ValidOverride> overrides, List<Diagnostic> diagnostics) {
+    /** {@code before} when it has the same content as {@code now}: configs that do not change keep their instance. */
+    private static ProxyConfig sameOrNew(ProxyConfig before, ProxyConfig now) {
+        return now.equals(before) ? before : now;
+    }
+
+    private GroupTranslation patch(ProxyScope scope, ProxyConfig config, Map<String, String> labels,
+            List<ValidOverride> overrides, GroupTranslation before) {
+        Identity identity = scope.identity();
         Patched patched = applier.apply(new EnvoyResources(config.listeners(), config.clusters(), config.routes()),
                 new io.gitmesh.xds.override.Workload(identity.namespace(), identity.serviceAccount(), labels),
                 overrides);
-        diagnostics.addAll(patched.diagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(patched.diagnostics());
         ProxyConfig result = ProxyConfig.builder()
                 .listeners(patched.resources().listeners())
                 .routes(patched.resources().routeConfigurations())
@@ -93,12 +194,13 @@ public final class ProxyConfigs {
                 .build();
         List<String> missing = result.missingReferences();
         if (missing.isEmpty()) {
-            return result;
+            return new GroupTranslation(scope, config, labels,
+                    sameOrNew(before == null ? null : before.config(), result), diagnostics);
         }
         diagnostics.add(new Diagnostic(Severity.ERROR, "", 0, 0, "", identity.toString(), "the Envoy overrides "
                 + "selecting " + identity + " leave dangling references (" + String.join("; ", missing)
                 + "); its config is served without overrides"));
-        return config;
+        return new GroupTranslation(scope, config, labels, config, diagnostics);
     }
 
     /**

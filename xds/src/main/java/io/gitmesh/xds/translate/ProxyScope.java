@@ -6,22 +6,38 @@ import io.gitmesh.model.MeshService;
 import io.gitmesh.model.OutboundPort;
 import io.gitmesh.model.Protocol;
 import io.gitmesh.model.ServiceRef;
+import io.gitmesh.model.WeightedBackend;
+import io.gitmesh.xds.Flavour;
 import io.gitmesh.xds.SnapshotGroup;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * What one snapshot group's proxies handle: the Service ports their identity may reach (UDP left out:
- * neither flavour proxies it) and the ports they serve.
+ * Everything the translation of one snapshot group reads, and nothing else: the Service ports its
+ * identity may reach (UDP left out: neither flavour proxies it), the ports it serves, and the Services
+ * those ports and their backends name. Translation sees the mesh only through this value, so equal
+ * scopes give equal configs: {@link ProxyConfigs} reuses a group's config while its scope stays equal.
  *
  * @param outbound sorted by service, then port
  * @param served   sorted by service, then port, then target port
+ * @param services every Service an outbound or served port or one of their backends names, when the
+ *                 mesh has it
  */
-record ProxyScope(Mesh mesh, Identity identity, List<OutboundPort> outbound, List<ServedPort> served,
-        TranslateOptions options) {
+record ProxyScope(Flavour flavour, Identity identity, String trustDomain, List<OutboundPort> outbound,
+        List<ServedPort> served, SortedMap<ServiceRef, MeshService> services, TranslateOptions options) {
 
     ProxyScope {
+        Objects.requireNonNull(flavour, "flavour");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(trustDomain, "trustDomain");
         outbound = List.copyOf(outbound);
         served = List.copyOf(served);
+        services = Collections.unmodifiableSortedMap(new TreeMap<>(services));
+        Objects.requireNonNull(options, "options");
     }
 
     /**
@@ -39,15 +55,30 @@ record ProxyScope(Mesh mesh, Identity identity, List<OutboundPort> outbound, Lis
                         .filter(group.ports()::contains)
                         .map(target -> new ServedPort(port, target)))
                 .toList();
-        return new ProxyScope(mesh, identity, outbound, served, options);
-    }
-
-    String trustDomain() {
-        return mesh.trustDomain();
+        SortedMap<ServiceRef, MeshService> services = new TreeMap<>();
+        for (OutboundPort port : outbound) {
+            add(mesh, port.service(), services);
+            for (WeightedBackend backend : port.routing().backends()) {
+                add(mesh, backend.service(), services);
+            }
+        }
+        served.forEach(port -> add(mesh, port.service(), services));
+        return new ProxyScope(group.flavour(), identity, mesh.trustDomain(), outbound, served, services, options);
     }
 
     /** The Service of an outbound or served port: the mesh has every Service its ports name. */
     MeshService service(ServiceRef ref) {
-        return mesh.service(ref).orElseThrow(() -> new IllegalStateException("the mesh lacks service " + ref));
+        return backendService(ref).orElseThrow(() -> new IllegalStateException("the mesh lacks service " + ref));
+    }
+
+    /** The Service a backend names, if the mesh has it. */
+    Optional<MeshService> backendService(ServiceRef ref) {
+        return Optional.ofNullable(services.get(ref));
+    }
+
+    private static void add(Mesh mesh, ServiceRef ref, SortedMap<ServiceRef, MeshService> services) {
+        if (!services.containsKey(ref)) {
+            mesh.service(ref).ifPresent(service -> services.put(ref, service));
+        }
     }
 }

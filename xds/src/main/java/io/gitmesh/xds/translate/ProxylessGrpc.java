@@ -72,7 +72,7 @@ final class ProxylessGrpc {
                 .setName(routeConfiguration)
                 .addVirtualHosts(Routes.virtualHost(scope.service(port.service()), port, scope.identity().namespace()))
                 .build());
-        Clusters.addBackends(out, scope.mesh(), port, (backend, protocol) -> cluster(scope, backend));
+        Clusters.addBackends(out, scope, port, (backend, protocol) -> cluster(scope, backend));
     }
 
     private static Cluster cluster(ProxyScope scope, WeightedBackend backend) {

@@ -5,6 +5,7 @@ import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.gitmesh.xds.ProxyConfig;
+import io.gitmesh.xds.ResourceInterner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -38,12 +39,13 @@ final class ResourceCollector {
         endpoints.putIfAbsent(assignment.getClusterName(), assignment);
     }
 
-    ProxyConfig build() {
+    /** The config of everything collected, interned when {@code interner} is given (may be null). */
+    ProxyConfig build(ResourceInterner interner) {
         return ProxyConfig.builder()
                 .listeners(listeners)
                 .routes(routes)
                 .clusters(clusters.values())
                 .endpoints(endpoints.values())
-                .build();
+                .build(interner);
     }
 }

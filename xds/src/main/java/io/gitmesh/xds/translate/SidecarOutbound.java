@@ -138,7 +138,7 @@ final class SidecarOutbound {
     }
 
     private static void addBackends(ProxyScope scope, ResourceCollector out, OutboundPort port) {
-        Clusters.addBackends(out, scope.mesh(), port, (backend, protocol) -> cluster(scope, backend, protocol));
+        Clusters.addBackends(out, scope, port, (backend, protocol) -> cluster(scope, backend, protocol));
     }
 
     private static Cluster cluster(ProxyScope scope, WeightedBackend backend, Protocol protocol) {

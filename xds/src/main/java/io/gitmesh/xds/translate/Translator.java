@@ -2,6 +2,7 @@ package io.gitmesh.xds.translate;
 
 import io.gitmesh.model.Mesh;
 import io.gitmesh.xds.ProxyConfig;
+import io.gitmesh.xds.ResourceInterner;
 import io.gitmesh.xds.SnapshotGroup;
 
 /**
@@ -24,15 +25,19 @@ import io.gitmesh.xds.SnapshotGroup;
 public final class Translator {
 
     public ProxyConfig translate(Mesh mesh, SnapshotGroup group, TranslateOptions options) {
-        ProxyScope scope = ProxyScope.of(mesh, group, options);
+        return translate(ProxyScope.of(mesh, group, options), null);
+    }
+
+    /** The config of a scope, its resources interned in {@code interner} when one is given. */
+    ProxyConfig translate(ProxyScope scope, ResourceInterner interner) {
         ResourceCollector out = new ResourceCollector();
-        switch (group.flavour()) {
+        switch (scope.flavour()) {
             case ENVOY -> {
                 SidecarOutbound.translate(scope, out);
                 SidecarInbound.translate(scope, out);
             }
             case GRPC -> ProxylessGrpc.translate(scope, out);
         }
-        return out.build();
+        return out.build(interner);
     }
 }

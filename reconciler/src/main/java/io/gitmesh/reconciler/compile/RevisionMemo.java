@@ -1,0 +1,78 @@
+package io.gitmesh.reconciler.compile;
+
+import io.gitmesh.model.Mesh;
+import io.gitmesh.model.cluster.ClusterState;
+import io.gitmesh.schema.CheckedPolicy;
+import io.gitmesh.schema.Diagnostic;
+import io.gitmesh.schema.policy.PolicyDocument;
+import io.gitmesh.schema.PolicyRead;
+import io.gitmesh.schema.kube.KubeObject;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The last revision's cluster state, and its checks and mesh, for the next revision to reuse when it
+ * is built from the very same objects. The parse cache hands out the same document and object
+ * instances for every file whose content did not change, so a commit that changes no policy file
+ * checks and compiles nothing again, and one that changes only policy documents keeps the cluster
+ * state. Reuse is decided by identity, never by a looser equality, so it cannot serve a stale result.
+ */
+final class RevisionMemo {
+    /** What a revision's policy gave: its checks, the other modules' checks, and the mesh when all pass. */
+    record Checked(CheckedPolicy checked, List<Diagnostic> extraDiagnostics, Optional<Mesh> mesh) {
+        Checked {
+            Objects.requireNonNull(checked, "checked");
+            extraDiagnostics = List.copyOf(extraDiagnostics);
+            Objects.requireNonNull(mesh, "mesh");
+        }
+    }
+
+    private List<KubeObject> objects;
+    private ClusterState cluster;
+    private List<PolicyDocument> documents;
+    private List<Diagnostic> readDiagnostics;
+    private ClusterState checkedAgainst;
+    private Checked checked;
+
+    /** The state of the objects: the last one when they are the same instances in the same order. */
+    synchronized ClusterState cluster(List<KubeObject> objects, Function<List<KubeObject>, ClusterState> build) {
+        if (this.objects == null || !sameInstances(this.objects, objects)) {
+            this.cluster = build.apply(objects);
+            this.objects = List.copyOf(objects);
+        }
+        return cluster;
+    }
+
+    /**
+     * The checks and mesh of the policy read against the cluster: the last ones when the documents are
+     * the same instances in the same order, the read's own findings are equal, and the cluster state is
+     * the same instance.
+     */
+    synchronized Checked checked(PolicyRead read, ClusterState cluster, Supplier<Checked> compute) {
+        List<PolicyDocument> next = read.policies().documents();
+        boolean same = checked != null && checkedAgainst == cluster && sameInstances(documents, next)
+                && readDiagnostics.equals(read.diagnostics());
+        if (!same) {
+            checked = compute.get();
+            documents = List.copyOf(next);
+            readDiagnostics = read.diagnostics();
+            checkedAgainst = cluster;
+        }
+        return checked;
+    }
+
+    private static boolean sameInstances(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
