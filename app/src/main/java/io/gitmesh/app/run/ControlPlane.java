@@ -11,6 +11,7 @@ import io.gitmesh.ca.store.KubernetesSecretCaStore;
 import io.gitmesh.injector.secrets.BootstrapSecretController;
 import io.gitmesh.injector.webhook.CaBundlePublisher;
 import io.gitmesh.injector.webhook.KubernetesCaBundlePublisher;
+import io.gitmesh.reconciler.loop.AppliedRevision;
 import io.gitmesh.reconciler.loop.RevisionListener;
 import io.gitmesh.reconciler.git.SecretReader;
 import io.gitmesh.reconciler.source.Secret;
@@ -165,7 +166,7 @@ public final class ControlPlane implements AutoCloseable {
         commitStatus = settings.commitStatus().map(status -> new CommitStatusPublisher(status.host(), status.token(),
                 new SecretReader(System::getenv), HttpClient.newHttpClient()));
         RevisionListener writers = kubernetes.map(KubernetesRuntime::listener).orElse((outcome, applied) -> { });
-        reconciler = new Reconciler(source, paths, clusterInput, compiler, sink, (outcome, applied) -> {
+        reconciler = new Reconciler(source, paths, clusterInput, compiler, this::publish, (outcome, applied) -> {
             writers.passed(outcome, applied);
             injector.ifPresent(webhook -> webhook.passed(outcome, applied));
             commitStatus.ifPresent(status -> status.passed(outcome, applied));
@@ -305,6 +306,13 @@ public final class ControlPlane implements AutoCloseable {
         return Optional.of(() -> new BootstrapSecretController(kube.client(), tls.orElseThrow().authority().authority(),
                 SecretControllerSettings.of(secured.serverName(), server.address().getPort()), clock,
                 new SplittableRandom()));
+    }
+
+    /** Publishes an applied revision; certificates issued for it already have its MeshConfig's lifetime. */
+    private void publish(AppliedRevision revision) {
+        sds.ifPresent(publisher -> publisher.useLifetime(revision.compiled().checked().policies()
+                .effectiveMeshConfig().workloadLifetime()));
+        sink.publish(revision);
     }
 
     /** A burst of cluster changes is over: compile the applied commit again with the cluster as it is. */

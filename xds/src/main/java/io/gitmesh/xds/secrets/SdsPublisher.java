@@ -47,6 +47,8 @@ public final class SdsPublisher implements AutoCloseable {
     private final Map<Identity, DeliveredSecret> secrets = new HashMap<>();
 
     /** A certificate and its secret, built once per certificate. */
+    private volatile Duration lifetime;
+
     private record DeliveredSecret(IssuedCertificate certificate, Secret secret) {
     }
 
@@ -57,10 +59,21 @@ public final class SdsPublisher implements AutoCloseable {
     public SdsPublisher(XdsServer server, SigningAuthority authority, Duration lifetime, Clock clock,
             RandomGenerator jitter) {
         this.server = Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(lifetime, "lifetime");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.certificates = new CertificateRenewer<>(authority,
-                identity -> LeafRequest.of(identity).withLifetime(lifetime), RenewalPolicy.DEFAULT, clock, jitter,
+                identity -> LeafRequest.of(identity).withLifetime(this.lifetime), RenewalPolicy.DEFAULT, clock, jitter,
                 this::certificatesChanged);
+    }
+
+    /**
+     * The lifetime of the certificates issued from now on (the applied MeshConfig's
+     * {@code certificates.workloadLifetime}); certificates already served keep theirs until renewed.
+     */
+    public void useLifetime(Duration next) {
+        if (next.isNegative() || next.isZero()) {
+            throw new IllegalArgumentException("a certificate lifetime must be positive, not " + next);
+        }
+        this.lifetime = next;
     }
 
     /**

@@ -122,6 +122,23 @@ class SdsPublisherTest {
     }
 
     @Test
+    void certificatesIssuedAfterALifetimeChangeHaveTheNewLifetime() throws Exception {
+        sds.useLifetime(Duration.ofHours(6));
+        sds.publish(Map.of(WEB, config("web"), SnapshotGroup.of("shop", "batch", Flavour.ENVOY), config("batch")))
+                .join();
+
+        try (SotwStream batch = SotwStream.open(xds.channel(), Nodes.of("shop/batch-0",
+                SnapshotGroup.of("shop", "batch", Flavour.ENVOY)), true)) {
+            batch.request(SECRET_TYPE_URL, List.of());
+            X509Certificate leaf = leaf(secrets(batch.next(SECRET_TYPE_URL))
+                    .get(ResourceNames.workloadCertificate(new Identity("shop", "batch"))));
+
+            assertThat(Duration.between(clock.instant(), leaf.getNotAfter().toInstant()))
+                    .isBetween(Duration.ofHours(5), Duration.ofHours(6));
+        }
+    }
+
+    @Test
     void anIdentityWithoutAGroupAnyMoreIsNoLongerRenewed() {
         sds.publish(Map.of(WEB, config("web"))).join();
         clock.advance(Duration.ofMinutes(35));
