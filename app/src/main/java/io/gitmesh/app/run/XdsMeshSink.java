@@ -85,22 +85,27 @@ final class XdsMeshSink implements MeshSink, SnapshotGroupResolver {
     }
 
     /**
-     * A proxy's group from its node metadata; when the node does not declare its served ports, the
-     * ports the mesh gives its identity (so a bootstrap need not know them).
+     * A proxy's group: its identity and flavour from the node metadata, and the ports the applied mesh
+     * gives that identity (so a bootstrap need not know them). gitmesh publishes one group per identity
+     * and flavour, so a node that declares other ports than the mesh gives its identity gets the
+     * identity's group — with a warning — rather than a group nothing is published for. Before the first
+     * revision is applied, the node's own declaration stands.
      */
     @Override
     public Optional<SnapshotGroup> groupOf(Node node) {
         Optional<SnapshotGroup> declared = NodeMetadata.groupOf(node);
-        if (declared.isEmpty() || !declared.get().ports().isEmpty()) {
+        Served now = served.get();
+        if (declared.isEmpty() || now == null) {
             return declared;
         }
         SnapshotGroup group = declared.get();
-        Served now = served.get();
-        if (now == null) {
-            return declared;
+        SnapshotGroup published = ProxyConfigs.group(now.revision().mesh(),
+                new Identity(group.namespace(), group.serviceAccount()), group.flavour());
+        if (!group.ports().isEmpty() && !group.ports().equals(published.ports())) {
+            LOG.warn("node {} declares served ports {} but the applied mesh gives {}/{} the ports {}: it gets the "
+                    + "identity's config", node.getId(), group.ports(), group.namespace(), group.serviceAccount(),
+                    published.ports());
         }
-        Identity identity = new Identity(group.namespace(), group.serviceAccount());
-        Flavour flavour = group.flavour();
-        return Optional.of(ProxyConfigs.group(now.revision().mesh(), identity, flavour));
+        return Optional.of(published);
     }
 }

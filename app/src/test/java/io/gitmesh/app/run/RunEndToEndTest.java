@@ -140,6 +140,16 @@ class RunEndToEndTest {
     }
 
 
+    @Test
+    void aProxyDeclaringOtherServedPortsStillGetsItsIdentitysConfig() {
+        try (XdsClientChannel declaring = XdsClientChannel.open(plane.xdsAddress().getPort(), "shop/web-1",
+                new SnapshotGroup("shop", "web", Flavour.GRPC, List.of(9999)), TARGET)) {
+            Channel channel = declaring.channel();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> EchoMesh.whoAnswers(channel, 20).equals(List.of("v1")));
+        }
+    }
+
     private static List<String> countingFailures(Channel channel, int calls, AtomicInteger failures) {
         try {
             return EchoMesh.whoAnswers(channel, calls);
