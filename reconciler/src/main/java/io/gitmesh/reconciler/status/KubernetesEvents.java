@@ -45,6 +45,7 @@ public final class KubernetesEvents implements RevisionListener, AutoCloseable {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
             .name("gitmesh-events").factory());
     private volatile boolean active;
+    private volatile Optional<OutcomeReport> latest = Optional.empty();
 
     public KubernetesEvents(KubernetesClient client, EventSettings settings, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
@@ -52,9 +53,14 @@ public final class KubernetesEvents implements RevisionListener, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Starts writing Events (this replica leads). */
+    /**
+     * Starts writing Events (this replica leads). The latest outcome reported before is recorded unless an
+     * Event for it exists already (the previous leader wrote it), so a revision applied before this replica
+     * won the election is not left without an Event.
+     */
     public void start() {
         active = true;
+        latest.ifPresent(report -> submit(() -> record(report, false)));
     }
 
     /** Stops writing Events; outcomes reported meanwhile are the new leader's to report. */
@@ -64,16 +70,20 @@ public final class KubernetesEvents implements RevisionListener, AutoCloseable {
 
     @Override
     public void passed(Outcome outcome, Optional<AppliedSources> applied) {
-        if (!active) {
-            return;
-        }
         OutcomeReport.of(outcome).ifPresent(report -> {
-            try {
-                worker.execute(() -> record(report));
-            } catch (RejectedExecutionException closed) {
-                LOG.debug("closed; not recording {}", report.reason());
+            latest = Optional.of(report);
+            if (active) {
+                submit(() -> record(report, true));
             }
         });
+    }
+
+    private void submit(Runnable recording) {
+        try {
+            worker.execute(recording);
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("closed; not recording an event");
+        }
     }
 
     @Override
@@ -92,7 +102,8 @@ public final class KubernetesEvents implements RevisionListener, AutoCloseable {
         }
     }
 
-    private void record(OutcomeReport report) {
+    /** @param repeat whether an existing Event for the same outcome counts one more occurrence */
+    private void record(OutcomeReport report, boolean repeat) {
         String name = eventName(settings, report);
         Resource<Event> resource = client.events().v1().events().inNamespace(settings.namespace()).withName(name);
         MicroTime now = new MicroTime(MICRO_TIME.format(clock.instant()));
@@ -102,7 +113,7 @@ public final class KubernetesEvents implements RevisionListener, AutoCloseable {
                 client.events().v1().events().inNamespace(settings.namespace()).resource(event(name, report, now))
                         .create();
                 LOG.info("event reason={} {}", report.reason(), name);
-            } else {
+            } else if (repeat) {
                 int count = existing.getSeries() == null ? 2 : existing.getSeries().getCount() + 1;
                 existing.setSeries(new EventSeries(count, now));
                 client.events().v1().events().inNamespace(settings.namespace()).resource(existing).update();
