@@ -85,6 +85,7 @@ class LiveClusterEndToEndTest {
     void stop() {
         xdsClient.close();
         plane.close();
+        client.close(); // its watches end before the mock server stops
         v2.close();
         v2b.close();
     }

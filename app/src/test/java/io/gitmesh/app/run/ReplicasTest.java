@@ -70,6 +70,7 @@ class ReplicasTest {
     void stop() {
         second.close();
         first.close();
+        client.close(); // its watches end before the mock server stops
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Two replicas against one API server: one writes, the other only serves, and stopping the leader hands over. */
 @EnableKubernetesMockClient(crud = true)
 class LeadershipTest {
-    static KubernetesClient client;
+    KubernetesClient client;
 
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Map<Leadership, String> replicas = new ConcurrentHashMap<>();
@@ -25,6 +25,7 @@ class LeadershipTest {
     @AfterEach
     void stop() {
         replicas.keySet().forEach(Leadership::close);
+        client.close();
     }
 
     @Test

@@ -21,10 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Informers against fabric8's CRUD API server: what the mesh sees, and when it is told. */
+/**
+ * Informers against fabric8's CRUD API server: what the mesh sees, and when it is told. A fresh server
+ * per test: the mock can stall when a watch closes while it is sending events.
+ */
 @EnableKubernetesMockClient(crud = true)
 class LiveClusterTest {
-    static KubernetesClient client;
+    KubernetesClient client;
 
     private final AtomicInteger runs = new AtomicInteger();
     private LiveCluster cluster;
@@ -53,11 +56,7 @@ class LiveClusterTest {
         if (cluster != null) {
             cluster.close();
         }
-        client.pods().inAnyNamespace().delete();
-        client.discovery().v1().endpointSlices().inAnyNamespace().delete();
-        client.services().inAnyNamespace().delete();
-        client.serviceAccounts().inAnyNamespace().delete();
-        client.namespaces().delete();
+        client.close(); // its watches end before the mock server stops
     }
 
     @Test
