@@ -61,20 +61,6 @@ class LiveClusterTest {
     }
 
     @Test
-    void seesTheObjectsOfEnrolledNamespacesOnly() {
-        start(LiveCluster.Settings.DEFAULTS);
-
-        assertThat(cluster.objects()).extracting(KubeObject::key).containsExactly(
-                new ResourceKey("EndpointSlice", "shop", "web-1"),
-                new ResourceKey("Namespace", "", "shop"),
-                new ResourceKey("Pod", "shop", "web-1"),
-                new ResourceKey("Service", "shop", "web"),
-                new ResourceKey("ServiceAccount", "shop", "web"));
-        assertThat(cluster.objects()).filteredOn(KubeWorkload.class::isInstance).singleElement()
-                .satisfies(pod -> assertThat(((KubeWorkload) pod).podIPs()).containsExactly("10.0.0.1"));
-    }
-
-    @Test
     void aChangeGitmeshReadsIsSignalledAndOneItIgnoresIsNot() {
         start(LiveCluster.Settings.DEFAULTS);
         long before = cluster.changes();
@@ -105,8 +91,16 @@ class LiveClusterTest {
     }
 
     @Test
-    void deletionsAndEnrolmentChangesReachTheView() {
+    void seesTheObjectsOfEnrolledNamespacesOnlyAndFollowsDeletionsAndEnrolment() {
         start(LiveCluster.Settings.DEFAULTS);
+        assertThat(cluster.objects()).extracting(KubeObject::key).containsExactly(
+                new ResourceKey("EndpointSlice", "shop", "web-1"),
+                new ResourceKey("Namespace", "", "shop"),
+                new ResourceKey("Pod", "shop", "web-1"),
+                new ResourceKey("Service", "shop", "web"),
+                new ResourceKey("ServiceAccount", "shop", "web"));
+        assertThat(cluster.objects()).filteredOn(KubeWorkload.class::isInstance).singleElement()
+                .satisfies(pod -> assertThat(((KubeWorkload) pod).podIPs()).containsExactly("10.0.0.1"));
 
         client.pods().inNamespace("shop").withName("web-1").delete();
         await().atMost(Duration.ofSeconds(10)).until(() -> !keys().contains(new ResourceKey("Pod", "shop", "web-1")));
