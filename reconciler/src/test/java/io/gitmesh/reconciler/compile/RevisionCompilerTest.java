@@ -3,6 +3,7 @@ package io.gitmesh.reconciler.compile;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitmesh.reconciler.ShopFixtures;
 import io.gitmesh.schema.Limits;
 import io.gitmesh.schema.SourceFile;
 import io.gitmesh.schema.SourceFiles;
@@ -18,45 +19,13 @@ import org.junit.jupiter.api.Test;
  * any cache gives for the same revision.
  */
 class RevisionCompilerTest {
-    private static final String CLUSTER = """
-            apiVersion: v1
-            kind: ServiceAccount
-            metadata: {name: web, namespace: shop}
-            ---
-            apiVersion: v1
-            kind: ServiceAccount
-            metadata: {name: client, namespace: shop}
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web, namespace: shop}
-            spec:
-              selector: {app: web}
-              ports: [{name: http, port: 8080}]
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web, namespace: shop}
-            spec:
-              template:
-                metadata: {labels: {app: web}}
-                spec: {serviceAccountName: web}
-            """;
+    private static final String CLUSTER = ShopFixtures.CLUSTER;
     private static final String ADMIN_ACCOUNT = """
             apiVersion: v1
             kind: ServiceAccount
             metadata: {name: admin, namespace: shop}
             """;
-    private static final String ROUTES = """
-            apiVersion: specs.smi-spec.io/v1alpha4
-            kind: HTTPRouteGroup
-            metadata: {name: routes, namespace: shop}
-            spec:
-              matches:
-              - name: read
-                pathRegex: /items
-                methods: [GET]
-            """;
+    private static final String ROUTES = ShopFixtures.ROUTES;
     private static final String TARGET = """
             apiVersion: access.smi-spec.io/v1alpha3
             kind: TrafficTarget

@@ -3,6 +3,7 @@ package io.gitmesh.reconciler.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gitmesh.reconciler.ShopFixtures;
 import io.gitmesh.reconciler.compile.ClusterInput;
 import io.gitmesh.reconciler.compile.ParseCache;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
@@ -39,40 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Reconcile passes over a real git repository: last-known-good, refusals, force pushes, source failures. */
 class ReconcilerTest {
-    private static final String CLUSTER = """
-            apiVersion: v1
-            kind: ServiceAccount
-            metadata: {name: web, namespace: shop}
-            ---
-            apiVersion: v1
-            kind: ServiceAccount
-            metadata: {name: client, namespace: shop}
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web, namespace: shop}
-            spec:
-              selector: {app: web}
-              ports: [{name: http, port: 8080}]
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web, namespace: shop}
-            spec:
-              template:
-                metadata: {labels: {app: web}}
-                spec: {serviceAccountName: web}
-            """;
-    private static final String ROUTES = """
-            apiVersion: specs.smi-spec.io/v1alpha4
-            kind: HTTPRouteGroup
-            metadata: {name: routes, namespace: shop}
-            spec:
-              matches:
-              - name: read
-                pathRegex: /items
-                methods: [GET]
-            """;
+    private static final String CLUSTER = ShopFixtures.CLUSTER;
+    private static final String ROUTES = ShopFixtures.ROUTES;
     private static final String TARGET = """
             apiVersion: access.smi-spec.io/v1alpha3
             kind: TrafficTarget
