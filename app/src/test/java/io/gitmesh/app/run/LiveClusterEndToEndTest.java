@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -21,15 +19,12 @@ import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.xds.testing.EchoBackend;
 import io.gitmesh.xds.testing.XdsClientChannel;
 import io.grpc.Channel;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,10 +58,10 @@ class LiveClusterEndToEndTest {
         v2b = EchoBackend.start("v2b");
         Files.writeString(repo.resolve("mesh.yaml"), EchoMesh.MESH);
         Files.writeString(repo.resolve("split.yaml"), EchoMesh.SPLIT.formatted(0, 100));
-        createTrafficSplitCrd();
+        MockCluster.createTrafficSplitCrd(client);
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop")
                 .addToLabels("gitmesh.io/inject", "enabled").endMetadata().build()).create();
-        apply(EchoMesh.clusterState(List.of(50_999), List.of(v2.port())));
+        MockCluster.apply(client, EchoMesh.clusterState(List.of(50_999), List.of(v2.port())));
 
         KubernetesRuntime.Settings defaults = KubernetesRuntime.Settings.defaults("gitmesh-system", "replica-0");
         KubernetesRuntime.Settings settings = defaults.withLeadership(new Leadership.Settings("gitmesh-system",
@@ -96,7 +91,7 @@ class LiveClusterEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> EchoMesh.whoAnswers(channel, 20).equals(List.of("v2")));
 
         long added = System.nanoTime();
-        apply(EchoMesh.clusterState(List.of(), List.of(v2b.port())));
+        MockCluster.apply(client, EchoMesh.clusterState(List.of(), List.of(v2b.port())));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> EchoMesh.whoAnswers(channel, 40).equals(List.of("v2", "v2b")));
         System.out.printf("EndpointSlice added: traffic followed in %d ms%n",
@@ -125,22 +120,5 @@ class LiveClusterEndToEndTest {
     private String status() throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + plane.httpAddress().getPort() + "/status")).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private void apply(String yaml) {
-        for (HasMetadata object : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
-                .items()) {
-            client.resource(object).createOr(existing -> existing.update());
-        }
-    }
-
-    private void createTrafficSplitCrd() {
-        Path crd = Path.of(System.getProperty("gitmesh.shared"), "smi", "crds", "split.yaml");
-        try (InputStream in = Files.newInputStream(crd)) {
-            client.apiextensions().v1().customResourceDefinitions().resource(client.getKubernetesSerialization()
-                    .unmarshal(in, CustomResourceDefinition.class)).createOr(existing -> existing.update());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

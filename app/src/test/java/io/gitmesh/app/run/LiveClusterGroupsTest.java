@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.envoyproxy.controlplane.cache.Resources.ResourceType;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.gitmesh.app.cli.TestCompilers;
@@ -14,10 +13,8 @@ import io.gitmesh.reconciler.source.PolicyPaths;
 import io.gitmesh.schema.Limits;
 import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -110,7 +107,7 @@ class LiveClusterGroupsTest {
     @BeforeEach
     void start() throws IOException {
         Files.writeString(repo.resolve("policy.yaml"), POLICY);
-        apply(CLUSTER + "---\n" + ENDPOINT.formatted(1, "shop"));
+        MockCluster.apply(client, CLUSTER + "---\n" + ENDPOINT.formatted(1, "shop"));
         plane = ControlPlane.start(new ControlPlane.Settings(new InetSocketAddress("127.0.0.1", 0),
                         new InetSocketAddress("127.0.0.1", 0), Duration.ofHours(1), XdsSecurity.insecure(),
                         Optional.empty()),
@@ -131,7 +128,7 @@ class LiveClusterGroupsTest {
         Map<SnapshotGroup, Map<ResourceType, String>> before = versions();
         assertThat(before.keySet()).extracting(SnapshotGroup::serviceAccount).contains("web", "batch");
 
-        apply(ENDPOINT.formatted(2, "shop"));
+        MockCluster.apply(client, ENDPOINT.formatted(2, "shop"));
         await().atMost(Duration.ofSeconds(20)).until(() -> !versions().equals(before));
         Map<SnapshotGroup, Map<ResourceType, String>> after = versions();
 
@@ -150,8 +147,8 @@ class LiveClusterGroupsTest {
     void aPodInANamespaceOutsideTheMeshChangesNothing() {
         Map<SnapshotGroup, Map<ResourceType, String>> before = versions();
 
-        apply(ENDPOINT.formatted(3, "other"));
-        apply(ENDPOINT.formatted(4, "shop"));
+        MockCluster.apply(client, ENDPOINT.formatted(3, "other"));
+        MockCluster.apply(client, ENDPOINT.formatted(4, "shop"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !versions().equals(before));
         assertThat(plane.served().values().stream().flatMap(config -> config.endpoints().stream())
@@ -166,12 +163,5 @@ class LiveClusterGroupsTest {
             versions.put(served.getKey(), byType);
         }
         return versions;
-    }
-
-    private void apply(String yaml) {
-        for (HasMetadata object : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
-                .items()) {
-            client.resource(object).createOr(existing -> existing.update());
-        }
     }
 }

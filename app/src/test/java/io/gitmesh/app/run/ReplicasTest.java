@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -15,12 +13,8 @@ import io.gitmesh.reconciler.files.DirectorySource;
 import io.gitmesh.reconciler.kube.Leadership;
 import io.gitmesh.reconciler.source.PolicyPaths;
 import io.gitmesh.schema.Limits;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,8 +45,8 @@ class ReplicasTest {
     @BeforeEach
     void start() throws IOException {
         Files.writeString(repo.resolve("split.yaml"), EchoMesh.SPLIT.formatted(100, 0));
-        createTrafficSplitCrd();
-        load(EchoMesh.clusterState(List.of(50_001), List.of(50_002)).replace("""
+        MockCluster.createTrafficSplitCrd(client);
+        MockCluster.apply(client, EchoMesh.clusterState(List.of(50_001), List.of(50_002)).replace("""
                 apiVersion: v1
                 kind: ServiceAccount""", """
                 apiVersion: v1
@@ -113,22 +107,5 @@ class ReplicasTest {
                         new Leadership.Settings("gitmesh-system", "gitmesh-leader", name, Duration.ofSeconds(3),
                                 Duration.ofSeconds(2), Duration.ofMillis(200)))),
                 TestCompilers.continuous());
-    }
-
-    private void load(String yaml) {
-        for (HasMetadata object : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
-                .items()) {
-            client.resource(object).create();
-        }
-    }
-
-    private void createTrafficSplitCrd() {
-        Path crd = Path.of(System.getProperty("gitmesh.shared"), "smi", "crds", "split.yaml");
-        try (InputStream in = Files.newInputStream(crd)) {
-            client.apiextensions().v1().customResourceDefinitions().resource(client.getKubernetesSerialization()
-                    .unmarshal(in, CustomResourceDefinition.class)).create();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
