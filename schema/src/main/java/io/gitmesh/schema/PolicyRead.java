@@ -1,7 +1,6 @@
 package io.gitmesh.schema;
 
 import io.gitmesh.schema.kube.KubeObject;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  */
 public record PolicyRead(PolicySet policies, List<KubeObject> clusterObjects, List<Diagnostic> diagnostics) {
     public PolicyRead {
-        clusterObjects = clusterObjects.stream().sorted(Comparator.comparing(KubeObject::key)).toList();
+        clusterObjects = KeyOrder.sorted(clusterObjects, KubeObject::key);
         diagnostics = diagnostics.stream().sorted().toList();
     }
 

@@ -8,7 +8,6 @@ import io.gitmesh.schema.policy.TcpRoute;
 import io.gitmesh.schema.policy.TrafficSplit;
 import io.gitmesh.schema.policy.TrafficTarget;
 import io.gitmesh.schema.policy.UdpRoute;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ public record PolicySet(List<PolicyDocument> documents) {
     public static final PolicySet EMPTY = new PolicySet(List.of());
 
     public PolicySet {
-        documents = documents.stream().sorted(Comparator.comparing(PolicyDocument::key)).toList();
+        documents = KeyOrder.sorted(documents, PolicyDocument::key);
     }
 
     public List<TrafficTarget> trafficTargets() {

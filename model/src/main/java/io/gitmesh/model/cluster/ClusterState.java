@@ -61,6 +61,16 @@ public final class ClusterState implements ClusterCatalog {
         return objects.isEmpty() ? EMPTY : KubeObjectMapper.toBuilder(objects).build();
     }
 
+    /**
+     * Whether two objects say the same about the cluster: the same instance, or the same kind, namespace
+     * and name and the same parts once read, whatever their origins and positions (a file edited above an
+     * object moves it without changing it). A state built from objects that are pairwise alike equals one
+     * built from the others.
+     */
+    public static boolean alike(KubeObject a, KubeObject b) {
+        return a == b || a.key().equals(b.key()) && of(List.of(a)).equals(of(List.of(b)));
+    }
+
     public static Builder builder() {
         return new Builder();
     }

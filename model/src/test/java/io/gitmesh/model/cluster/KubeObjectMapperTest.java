@@ -76,4 +76,19 @@ class KubeObjectMapperTest {
 
         assertThat(ClusterState.of(reversed)).isEqualTo(ClusterState.of(OBJECTS));
     }
+
+    @Test
+    void objectsAreAlikeWhenTheySayTheSameWhereverTheyWereWritten() {
+        KubeService web = (KubeService) OBJECTS.get(2);
+        KubeService moved = new KubeService(new Meta("web", "shop", Map.of(), Map.of(),
+                Origin.synthetic("elsewhere.yaml", "v1")), web.selector(), web.ports(), web.clusterIP(), web.type());
+        KubeService otherSelector = new KubeService(moved.meta(), Map.of("app", "web-v2"), web.ports(),
+                web.clusterIP(), web.type());
+        KubeServiceAccount sameName = new KubeServiceAccount(meta("shop", "web"));
+
+        assertThat(ClusterState.alike(web, web)).isTrue();
+        assertThat(ClusterState.alike(web, moved)).isTrue();
+        assertThat(ClusterState.alike(web, otherSelector)).isFalse();
+        assertThat(ClusterState.alike(web, sameName)).isFalse();
+    }
 }

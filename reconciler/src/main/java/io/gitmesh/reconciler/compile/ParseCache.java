@@ -14,22 +14,27 @@ import java.util.stream.Collectors;
 
 /**
  * Files already read, by path and content digest, so that a new revision re-parses only the files
- * that changed. Safe for the parallel reads of one revision; {@link #retainOnly} drops files that
- * left the repository.
+ * that changed. The very file read before (the git source hands out the same {@link SourceFile} for an
+ * unchanged blob) is found without a digest. Safe for the parallel reads of one revision;
+ * {@link #retainOnly} drops files that left the repository.
  */
 public final class ParseCache {
-    private record Entry(byte[] digest, FileRead read) { }
+    private record Entry(SourceFile file, byte[] digest, FileRead read) { }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     FileRead read(SourceFile file, Function<SourceFile, FileRead> reader) {
-        byte[] digest = digest(file);
         Entry cached = entries.get(file.path());
+        if (cached != null && cached.file() == file) {
+            return cached.read();
+        }
+        byte[] digest = digest(file);
         if (cached != null && Arrays.equals(cached.digest(), digest)) {
+            entries.put(file.path(), new Entry(file, digest, cached.read()));
             return cached.read();
         }
         FileRead read = reader.apply(file);
-        entries.put(file.path(), new Entry(digest, read));
+        entries.put(file.path(), new Entry(file, digest, read));
         return read;
     }
 

@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * is built from the very same objects. The parse cache hands out the same document and object
  * instances for every file whose content did not change, so a commit that changes no policy file
  * checks and compiles nothing again, and one that changes only policy documents keeps the cluster
- * state. Reuse is decided by identity, never by a looser equality, so it cannot serve a stale result.
+ * state. The checks and mesh are reused by identity; the cluster state also when the objects, re-parsed,
+ * read the same ({@link ClusterState#alike}, which ignores only where they were written: the state
+ * keeps no positions). Neither can serve a stale result.
  */
 final class RevisionMemo {
     /** What a revision's policy gave: its checks, the other modules' checks, and the mesh when all pass. */
@@ -37,12 +39,16 @@ final class RevisionMemo {
     private ClusterState checkedAgainst;
     private Checked checked;
 
-    /** The state of the objects: the last one when they are the same instances in the same order. */
+    /**
+     * The state of the objects: the last one when they are, in the same order, the same instances or
+     * objects alike ({@link ClusterState#alike}: a re-parsed file whose Kubernetes objects did not change
+     * but moved, or did not move but share a file with a changed policy document).
+     */
     synchronized ClusterState cluster(List<KubeObject> objects, Function<List<KubeObject>, ClusterState> build) {
-        if (this.objects == null || !sameInstances(this.objects, objects)) {
+        if (this.objects == null || !alike(this.objects, objects)) {
             this.cluster = build.apply(objects);
-            this.objects = List.copyOf(objects);
         }
+        this.objects = List.copyOf(objects);
         return cluster;
     }
 
@@ -62,6 +68,18 @@ final class RevisionMemo {
             checkedAgainst = cluster;
         }
         return checked;
+    }
+
+    private static boolean alike(List<KubeObject> a, List<KubeObject> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!ClusterState.alike(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameInstances(List<?> a, List<?> b) {

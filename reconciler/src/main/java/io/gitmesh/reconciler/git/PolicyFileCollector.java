@@ -65,7 +65,11 @@ final class PolicyFileCollector {
     }
 
     void add(String path, byte[] content) {
-        files.add(new SourceFile(path, content));
+        add(new SourceFile(path, content));
+    }
+
+    void add(SourceFile file) {
+        files.add(file);
     }
 
     void unreadable(String path, String reason) {

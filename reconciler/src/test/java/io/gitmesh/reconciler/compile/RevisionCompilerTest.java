@@ -64,6 +64,18 @@ class RevisionCompilerTest {
     }
 
     @Test
+    void kubernetesObjectsReParsedButUnchangedKeepTheClusterState() {
+        CompiledRevision first = incremental.compile(policy(BASE), none());
+        Map<String, String> moved = with(BASE, "cluster.yaml", "# the objects move two lines down\n\n" + CLUSTER);
+
+        CompiledRevision next = incremental.compile(policy(moved), none());
+
+        assertThat(next.cluster()).isSameAs(first.cluster());
+        assertThat(next.mesh().orElseThrow()).isSameAs(first.mesh().orElseThrow());
+        assertSameAsFromScratch(next, policy(moved), none());
+    }
+
+    @Test
     void aChangedKubernetesObjectBuildsTheClusterStateAgain() {
         CompiledRevision first = incremental.compile(policy(BASE), none());
 
@@ -85,7 +97,8 @@ class RevisionCompilerTest {
                 Map.entry(BASE, none()), Map.entry(badRegex, none()), Map.entry(BASE, none()),
                 Map.entry(unknownSource, none()), Map.entry(unknownSource, admin), Map.entry(unknownSource, admin),
                 Map.entry(withoutTarget, admin), Map.entry(BASE, admin), Map.entry(BASE, none()),
-                Map.entry(badRegex, admin), Map.entry(BASE, none()));
+                Map.entry(badRegex, admin), Map.entry(BASE, none()),
+                Map.entry(with(BASE, "cluster.yaml", "\n" + CLUSTER), none()), Map.entry(BASE, none()));
 
         for (Map.Entry<Map<String, String>, SourceFiles> revision : sequence) {
             CompiledRevision compiled = incremental.compile(policy(revision.getKey()), revision.getValue());

@@ -21,7 +21,9 @@ import io.gitmesh.schema.SourceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,25 @@ class JGitSourceTest {
             assertThat(next.historyRewritten()).isFalse();
             assertThat(source.files(next.id(), PolicyPaths.WHOLE_TREE).files())
                     .extracting(SourceFile::path).containsExactly("access/a.yaml", "access/b.yaml");
+        }
+    }
+
+    @Test
+    void readsOnlyTheBlobsThatChangedSinceTheLastRead() throws Exception {
+        Snapshot base = FIRST.with("b.yaml", "b: 1\n").with("c.yaml", "c: 1\n");
+        ObjectId first = remote.commit("main", "First", base);
+        ObjectId second = remote.commit("main", "Second", base.with("b.yaml", "b: 2\n"));
+        try (JGitSource source = source(new Reference.Branch("main"))) {
+            source.resolve(Optional.empty());
+            Map<String, SourceFile> before = byPath(source.files(id(first), PolicyPaths.WHOLE_TREE));
+            Map<String, SourceFile> after = byPath(source.files(id(second), PolicyPaths.WHOLE_TREE));
+
+            assertThat(after.get("c.yaml")).isSameAs(before.get("c.yaml"));
+            assertThat(after.get("access/a.yaml")).isSameAs(before.get("access/a.yaml"));
+            assertThat(after.get("b.yaml")).isNotSameAs(before.get("b.yaml"));
+            assertThat(new String(after.get("b.yaml").content(), UTF_8)).isEqualTo("b: 2\n");
+            assertThat(byPath(source.files(id(first), PolicyPaths.WHOLE_TREE)).get("b.yaml").content())
+                    .isEqualTo(before.get("b.yaml").content());
         }
     }
 
@@ -324,6 +345,10 @@ class JGitSourceTest {
             assertThatThrownBy(() -> source.files(new CommitId("0123456789abcdef0123456789abcdef01234567"),
                     PolicyPaths.WHOLE_TREE)).hasMessage("commit 0123456 is not in " + remote.url());
         }
+    }
+
+    private static Map<String, SourceFile> byPath(SourceFiles files) {
+        return files.files().stream().collect(Collectors.toMap(SourceFile::path, file -> file));
     }
 
     private static java.util.List<String> paths(SourceFiles files) {

@@ -16,16 +16,18 @@ import java.util.List;
  * The meaning of a revision's policy, beyond its schema: references resolve, namespaces agree,
  * weights make sense, regexes compile under RE2, and — when the cluster is known — the Services and
  * ServiceAccounts named exist. A document with an error is left out of the result, and so is every
- * document that depends on it; the rest is still checked and returned.
+ * document that depends on it; the rest is still checked and returned. One checker may check many
+ * revisions, from several threads: it remembers which regexes compile.
  */
 public final class PolicyChecker {
+    private final Re2Syntax re2 = new Re2Syntax();
 
     public CheckedPolicy check(PolicyRead read, ClusterCatalog cluster) {
         PolicySet policies = read.policies();
         PolicyIndex index = new PolicyIndex(policies);
         Findings findings = new Findings();
         for (HttpRouteGroup group : policies.httpRouteGroups()) {
-            RouteChecks.check(group, findings);
+            RouteChecks.check(group, re2, findings);
         }
         for (TrafficTarget target : policies.trafficTargets()) {
             TargetChecks.check(target, index, cluster, findings);

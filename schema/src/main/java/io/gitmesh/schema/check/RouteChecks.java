@@ -1,7 +1,5 @@
 package io.gitmesh.schema.check;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import io.gitmesh.schema.policy.HeaderMatch;
 import io.gitmesh.schema.policy.HttpMatch;
 import io.gitmesh.schema.policy.HttpRouteGroup;
@@ -13,7 +11,7 @@ final class RouteChecks {
     private RouteChecks() {
     }
 
-    static void check(HttpRouteGroup group, Findings findings) {
+    static void check(HttpRouteGroup group, Re2Syntax re2, Findings findings) {
         Map<String, HttpMatch> byName = new HashMap<>();
         for (HttpMatch match : group.matches()) {
             HttpMatch earlier = byName.putIfAbsent(match.name(), match);
@@ -23,21 +21,18 @@ final class RouteChecks {
                         + group.origin().at(earlier.pointer()).line() + "); TrafficTargets could not tell them apart");
             }
             if (match.pathRegex() != null) {
-                regex(group, match.pointer() + "/pathRegex", "pathRegex", match.pathRegex(), findings);
+                regex(group, match.pointer() + "/pathRegex", "pathRegex", match.pathRegex(), re2, findings);
             }
             for (HeaderMatch header : match.headers()) {
-                regex(group, header.pointer(), "header \"" + header.name() + "\"", header.valueRegex(), findings);
+                regex(group, header.pointer(), "header \"" + header.name() + "\"", header.valueRegex(), re2, findings);
             }
         }
     }
 
-    private static void regex(HttpRouteGroup group, String pointer, String what, String regex, Findings findings) {
-        try {
-            Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            findings.error(group, pointer, what + " \"" + regex + "\" is not a valid RE2 regular expression, "
-                    + "which Envoy requires: " + e.getDescription()
-                    + " (RE2 has no lookaround or backreferences)");
-        }
+    private static void regex(HttpRouteGroup group, String pointer, String what, String regex, Re2Syntax re2,
+            Findings findings) {
+        re2.problem(regex).ifPresent(problem -> findings.error(group, pointer, what + " \"" + regex
+                + "\" is not a valid RE2 regular expression, which Envoy requires: " + problem
+                + " (RE2 has no lookaround or backreferences)"));
     }
 }
