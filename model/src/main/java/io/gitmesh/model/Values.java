@@ -54,8 +54,17 @@ public final class Values {
 
     /** An unmodifiable copy sorted by key (iteration is always in key order). */
     public static <K extends Comparable<? super K>, V> SortedMap<K, V> sortedMap(Map<K, V> map) {
-        TreeMap<K, V> copy = new TreeMap<>();
-        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+        TreeMap<K, V> copy;
+        if (map instanceof SortedMap<K, V> sorted && sorted.comparator() == null) {
+            map.forEach((k, v) -> {
+                Objects.requireNonNull(k);
+                Objects.requireNonNull(v);
+            });
+            copy = new TreeMap<>(sorted); // already in order: copied without comparing
+        } else {
+            copy = new TreeMap<>();
+            map.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+        }
         return Collections.unmodifiableSortedMap(copy);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record PolicyRead(PolicySet policies, List<KubeObject> clusterObjects, List<Diagnostic> diagnostics) {
     public PolicyRead {
-        clusterObjects = KeyOrder.sorted(clusterObjects, KubeObject::key);
+        clusterObjects = KeyOrder.sorted(clusterObjects, KubeObject::kind, KubeObject::meta);
         diagnostics = diagnostics.stream().sorted().toList();
     }
 

@@ -9,17 +9,30 @@ import io.gitmesh.schema.policy.TrafficSplit;
 import io.gitmesh.schema.policy.TrafficTarget;
 import io.gitmesh.schema.policy.UdpRoute;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The policy documents of one revision, in a stable order (by resource key), whatever order the
- * files were read in.
+ * files were read in. A value: equal when the documents are; the documents of each kind are sorted
+ * out once, as the checks, the compiler and the translation ask for them many times.
  */
-public record PolicySet(List<PolicyDocument> documents) {
+public final class PolicySet {
     public static final PolicySet EMPTY = new PolicySet(List.of());
 
-    public PolicySet {
-        documents = KeyOrder.sorted(documents, PolicyDocument::key);
+    private final List<PolicyDocument> documents;
+    private final Map<Class<?>, List<PolicyDocument>> byKind;
+
+    public PolicySet(List<PolicyDocument> documents) {
+        this.documents = KeyOrder.sorted(documents, PolicyDocument::kind, PolicyDocument::meta);
+        this.byKind = this.documents.stream().collect(Collectors.groupingBy(Object::getClass,
+                Collectors.toUnmodifiableList()));
+    }
+
+    /** Every document, sorted by resource key. */
+    public List<PolicyDocument> documents() {
+        return documents;
     }
 
     public List<TrafficTarget> trafficTargets() {
@@ -57,7 +70,27 @@ public record PolicySet(List<PolicyDocument> documents) {
         return meshConfig().orElseGet(MeshConfig::defaults);
     }
 
+    /** The documents of one kind (a record type such as {@code TrafficTarget.class}), sorted by key. */
+    @SuppressWarnings("unchecked") // byKind files each document under its own class
     public <T extends PolicyDocument> List<T> ofType(Class<T> type) {
+        if (type.isRecord()) {
+            return (List<T>) byKind.getOrDefault(type, List.of());
+        }
         return documents.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PolicySet other && documents.equals(other.documents);
+    }
+
+    @Override
+    public int hashCode() {
+        return documents.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PolicySet[documents=" + documents + "]";
     }
 }

@@ -37,8 +37,7 @@ final class AccessRules {
                 .collect(toMap(AccessRules::keyOf, UdpRoute::ports, (a, b) -> a));
         List<Grant> grants = new ArrayList<>();
         for (TrafficTarget target : policy.trafficTargets()) {
-            Optional<Identity> destination = identityOf(target.destination())
-                    .filter(d -> d.namespace().equals(target.meta().namespace()));
+            Optional<Identity> destination = destinationOf(target);
             if (destination.isEmpty()) {
                 continue;
             }
@@ -60,7 +59,12 @@ final class AccessRules {
         return byDestination.getOrDefault(destination, List.of());
     }
 
-    private static Optional<Identity> identityOf(IdentityRef ref) {
+    /** The identity a TrafficTarget admits to, if it applies (in its destination's namespace). */
+    static Optional<Identity> destinationOf(TrafficTarget target) {
+        return identityOf(target.destination()).filter(d -> d.namespace().equals(target.meta().namespace()));
+    }
+
+    static Optional<Identity> identityOf(IdentityRef ref) {
         if (!ref.kind().equals(SERVICE_ACCOUNT) || ref.name().isEmpty() || ref.namespace().isEmpty()) {
             return Optional.empty();
         }

@@ -3,13 +3,20 @@ package io.gitmesh.model.compile;
 import io.gitmesh.model.Identity;
 import io.gitmesh.model.Inbound;
 import io.gitmesh.model.Mesh;
+import io.gitmesh.model.MeshService;
 import io.gitmesh.model.Outbound;
+import io.gitmesh.model.ServiceRef;
+import io.gitmesh.model.WeightedBackend;
 import io.gitmesh.model.TrafficMode;
 import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.schema.PolicySet;
 import io.gitmesh.schema.policy.MeshConfig;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Compiles a revision's policy and the cluster state into a {@link Mesh}. Pure and deterministic:
@@ -87,6 +94,11 @@ import java.util.TreeMap;
 public final class MeshCompiler {
 
     public Mesh compile(PolicySet policy, ClusterState cluster) {
+        return compilation(policy, cluster).mesh();
+    }
+
+    /** The mesh, kept with what it was compiled from for {@link #compilation(PolicySet, ClusterState, MeshCompilation)}. */
+    public MeshCompilation compilation(PolicySet policy, ClusterState cluster) {
         MeshConfig config = policy.effectiveMeshConfig();
         TrafficMode mode = config.permissive() ? TrafficMode.PERMISSIVE : TrafficMode.SMI;
         RouteGroups groups = new RouteGroups(policy.httpRouteGroups());
@@ -101,6 +113,55 @@ public final class MeshCompiler {
             }
             inbound.put(identity, views.inbound(identity));
         }
-        return new Mesh(config.trustDomain(), mode, cluster.identities(), services.services(), outbound, inbound);
+        return new MeshCompilation(policy, cluster, services, new Mesh(config.trustDomain(), mode,
+                cluster.identities(), services.services(), outbound, inbound));
+    }
+
+    /**
+     * The same mesh as {@link #compilation(PolicySet, ClusterState)} gives, worked out from
+     * {@code previous} where the policy changed little: only the Services whose TrafficSplits changed
+     * are compiled again, and only the views of the identities a changed TrafficTarget, route or
+     * routing touches (see {@link PolicyChanges}); the rest is taken over. With another cluster state
+     * (another instance), another trust domain or traffic mode, or in permissive mode, it is a whole
+     * compile.
+     */
+    public MeshCompilation compilation(PolicySet policy, ClusterState cluster, MeshCompilation previous) {
+        Optional<PolicyChanges> changes = previous.cluster() == cluster
+                ? PolicyChanges.between(previous.policy(), policy) : Optional.empty();
+        if (changes.isEmpty()) {
+            return compilation(policy, cluster);
+        }
+        RouteGroups groups = new RouteGroups(policy.httpRouteGroups());
+        AccessRules access = new AccessRules(policy, groups);
+        Set<ServiceRef> roots = changes.get().splitRoots();
+        CompiledServices services = previous.services().recompile(roots, cluster,
+                new SplitRouting(policy.trafficSplits(), groups, cluster));
+        Set<Identity> inboundChanged = new HashSet<>(changes.get().destinations());
+        Set<Identity> outboundChanged = new HashSet<>(changes.get().sources());
+        for (ServiceRef root : roots) {
+            inboundChanged.addAll(cluster.backends(root).identities());
+            Stream.of(previous.mesh().service(root), Optional.ofNullable(services.services().get(root)))
+                    .flatMap(Optional::stream)
+                    .flatMap(MeshCompiler::routedTo)
+                    .flatMap(service -> cluster.backends(service).identities().stream())
+                    .flatMap(destination -> access.to(destination).stream())
+                    .forEach(grant -> outboundChanged.add(grant.source()));
+        }
+        AccessViews views = new AccessViews(TrafficMode.SMI, access, services);
+        Mesh before = previous.mesh();
+        SortedMap<Identity, Outbound> outbound = new TreeMap<>(before.outboundViews());
+        SortedMap<Identity, Inbound> inbound = new TreeMap<>(before.inboundViews());
+        outboundChanged.stream().filter(outbound::containsKey).forEach(id -> outbound.put(id, views.outbound(id)));
+        inboundChanged.stream().filter(inbound::containsKey).forEach(id -> inbound.put(id, views.inbound(id)));
+        return new MeshCompilation(policy, cluster, services, new Mesh(before.trustDomain(), before.mode(),
+                before.identities(), services.services(), outbound, inbound));
+    }
+
+    /** The Service itself and every backend its routing sends traffic to. */
+    private static Stream<ServiceRef> routedTo(MeshService service) {
+        return Stream.concat(Stream.of(service.ref()), service.ports().stream()
+                .flatMap(port -> port.routing().routes().stream())
+                .flatMap(route -> route.backends().stream())
+                .map(WeightedBackend::service));
     }
 }

@@ -8,6 +8,7 @@ import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.Limits;
 import io.gitmesh.schema.PolicyRead;
 import io.gitmesh.schema.PolicyReader;
+import io.gitmesh.schema.PolicySet;
 import io.gitmesh.schema.Severity;
 import io.gitmesh.schema.SourceFiles;
 import io.gitmesh.schema.check.PolicyCheck;
@@ -25,7 +26,8 @@ import java.util.Optional;
  *
  * <p>With a {@link ParseCache} (the reconcile loop), a revision re-parses only the files whose
  * content changed, keeps the last cluster state when no Kubernetes object changed, and keeps the last
- * checks and mesh when no policy document changed either ({@link RevisionMemo}).
+ * checks and mesh when no policy document changed either ({@link RevisionMemo}); a changed policy is
+ * compiled from the last mesh, again only where it changed ({@code MeshCompiler.compilation}).
  */
 public final class RevisionCompiler {
     private final PolicyReader reader;
@@ -105,8 +107,18 @@ public final class RevisionCompiler {
         extraChecks.forEach(check -> extra.addAll(check.check(checked.policies())));
         boolean valid = checked.diagnostics().stream().noneMatch(Diagnostic::isError)
                 && extra.stream().noneMatch(Diagnostic::isError);
-        Optional<Mesh> mesh = valid ? Optional.of(compiler.compile(checked.policies(), cluster)) : Optional.empty();
+        Optional<Mesh> mesh = valid ? Optional.of(compileMesh(checked.policies(), cluster)) : Optional.empty();
         return new RevisionMemo.Checked(checked, extra, mesh);
+    }
+
+    /** The mesh; with a memo, compiled from the last mesh where the policy changed little. */
+    private Mesh compileMesh(PolicySet policies, ClusterState cluster) {
+        if (memo == null) {
+            return compiler.compile(policies, cluster);
+        }
+        return memo.compilation(previous -> previous
+                .map(last -> compiler.compilation(policies, cluster, last))
+                .orElseGet(() -> compiler.compilation(policies, cluster))).mesh();
     }
 
     private PolicyRead read(SourceFiles files, ParseCache parsed) {

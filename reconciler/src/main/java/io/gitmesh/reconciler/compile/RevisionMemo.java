@@ -2,6 +2,7 @@ package io.gitmesh.reconciler.compile;
 
 import io.gitmesh.model.Mesh;
 import io.gitmesh.model.cluster.ClusterState;
+import io.gitmesh.model.compile.MeshCompilation;
 import io.gitmesh.schema.CheckedPolicy;
 import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.policy.PolicyDocument;
@@ -38,6 +39,7 @@ final class RevisionMemo {
     private List<Diagnostic> readDiagnostics;
     private ClusterState checkedAgainst;
     private Checked checked;
+    private MeshCompilation compilation;
 
     /**
      * The state of the objects: the last one when they are, in the same order, the same instances or
@@ -68,6 +70,12 @@ final class RevisionMemo {
             checkedAgainst = cluster;
         }
         return checked;
+    }
+
+    /** The next mesh compilation, given the last one (none before the first); kept for the next. */
+    synchronized MeshCompilation compilation(Function<Optional<MeshCompilation>, MeshCompilation> compile) {
+        compilation = compile.apply(Optional.ofNullable(compilation));
+        return compilation;
     }
 
     private static boolean alike(List<KubeObject> a, List<KubeObject> b) {
