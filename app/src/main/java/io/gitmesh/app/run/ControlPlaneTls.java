@@ -1,11 +1,11 @@
 package io.gitmesh.app.run;
 
-import io.gitmesh.ca.CaMaterial;
 import io.gitmesh.ca.IssuedCertificate;
 import io.gitmesh.ca.LeafRequest;
 import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
 import io.gitmesh.ca.bc.CaMaterialGenerator;
 import io.gitmesh.ca.bc.CaSettings;
+import io.gitmesh.ca.rotation.CaState;
 import io.gitmesh.ca.rotation.RenewalPolicy;
 import io.gitmesh.ca.store.CaStore;
 import io.gitmesh.model.Identity;
@@ -38,13 +38,14 @@ final class ControlPlaneTls implements AutoCloseable {
 
     private ControlPlaneTls(XdsSecurity.MutualTls settings, CaStore store, Clock clock) {
         SecureRandom random = drbg();
-        CaMaterial material = store.loadOrCreate(() -> new CaMaterialGenerator(clock, random)
+        CaState state = store.loadOrCreate(() -> new CaMaterialGenerator(clock, random)
                 .generate(CaSettings.of(settings.trustDomain())));
-        if (!material.trustDomain().equals(settings.trustDomain())) {
+        if (!state.current().trustDomain().equals(settings.trustDomain())) {
             LOG.warn("the CA in {} is for trust domain {}, not {}: using the CA's", store.location(),
-                    material.trustDomain(), settings.trustDomain());
+                    state.current().trustDomain(), settings.trustDomain());
         }
-        BouncyCastleCertificateAuthority ca = BouncyCastleCertificateAuthority.of(material, clock, random);
+        BouncyCastleCertificateAuthority ca = BouncyCastleCertificateAuthority.of(state.signer(), clock, random)
+                .withTrustBundle(state.trustBundle());
         this.authority = new SigningAuthority(ca, ca.root());
         LeafRequest request = LeafRequest.of(IDENTITY).withLifetime(MeshConfig.DEFAULT_WORKLOAD_LIFETIME)
                 .withDnsNames(List.of(settings.serverName()));
