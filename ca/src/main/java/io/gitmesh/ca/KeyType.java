@@ -1,5 +1,8 @@
 package io.gitmesh.ca;
 
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -29,6 +32,16 @@ public enum KeyType {
 
     public static Optional<KeyType> ofLabel(String label) {
         return Arrays.stream(values()).filter(type -> type.label.equals(label)).findFirst();
+    }
+
+    /** The type of {@code key}: ECDSA P-256, or RSA of 2048 or 3072 bits; empty for any other key. */
+    public static Optional<KeyType> of(PublicKey key) {
+        return switch (key) {
+            case ECPublicKey ec when ec.getParams().getCurve().getField().getFieldSize() == 256 -> Optional.of(EC_P256);
+            case RSAPublicKey rsa when rsa.getModulus().bitLength() == 2048 -> Optional.of(RSA_2048);
+            case RSAPublicKey rsa when rsa.getModulus().bitLength() == 3072 -> Optional.of(RSA_3072);
+            default -> Optional.empty();
+        };
     }
 
     @Override
