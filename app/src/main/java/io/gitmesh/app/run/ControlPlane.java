@@ -246,6 +246,12 @@ public final class ControlPlane implements AutoCloseable {
         loop.trigger();
     }
 
+    /** Checks the CA store for a root rotation now, rather than at the next check interval. */
+    void checkRootRotation() {
+        rootRotation.orElseThrow(() -> new IllegalStateException("the control plane runs with insecure xDS: it has"
+                + " no CA")).check();
+    }
+
     /** The proxies connected now, with the versions they ACKed. */
     public List<io.gitmesh.xds.server.ProxyStatus> proxies() {
         return server.proxies();
