@@ -56,6 +56,7 @@ final class CaWiring {
             BootstrapSecretController controller = new BootstrapSecretController(kube.client(), now.authority(),
                     SecretControllerSettings.of(secured.serverName(), xdsPort.getAsInt()), clock,
                     new SplittableRandom());
+            // its signing root, so that in stage 2 a certificate of the old root is renewed when first seen
             controller.useAuthority(now.authority(), now.signingRoot());
             return controller;
         };
