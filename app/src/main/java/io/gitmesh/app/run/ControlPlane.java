@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@link XdsSecurity.MutualTls} (the default of {@code gitmesh run}) the server speaks mTLS with
  * a certificate of the CA in the CA directory, binds each stream to its client certificate's identity,
- * gives Envoy sidecars their SDS secrets, and proxyless gRPC is translated to mTLS. A workload needs a
+ * gives Envoy sidecars their SDS secrets, and proxyless gRPC is translated to mTLS; a root rotation
+ * recorded in the CA store is carried through its stages ({@link RootRotationDriver}). A workload needs a
  * bootstrap ({@code GrpcBootstrap}/{@code EnvoyBootstrap} with its certificate directory) and the files of
  * {@code WorkloadFiles.write(dir, ca.issueWithNewKey(...), ca.trustBundle())} for the same CA.
  */
@@ -228,7 +229,8 @@ public final class ControlPlane implements AutoCloseable {
     /**
      * Issues a certificate for {@code workload} from the control plane's CA and writes it into
      * {@code directory} as {@code cert.pem}, {@code key.pem} and {@code ca.pem} (what a bootstrap's
-     * {@code --certs DIR} names and gRPC's file_watcher reads); only with mTLS.
+     * {@code --certs DIR} names and gRPC's file_watcher reads); only with mTLS. A root rotation rewrites the
+     * files at each stage ({@link ManagedWorkloadFiles}).
      *
      * @throws IllegalStateException when the control plane runs with insecure xDS
      */
