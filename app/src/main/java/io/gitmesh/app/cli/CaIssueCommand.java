@@ -1,9 +1,9 @@
 package io.gitmesh.app.cli;
 
-import io.gitmesh.ca.CaMaterial;
 import io.gitmesh.ca.IssuedCertificate;
 import io.gitmesh.ca.LeafRequest;
 import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
+import io.gitmesh.ca.rotation.CaState;
 import io.gitmesh.ca.store.CaStoreException;
 import io.gitmesh.ca.store.FileCaStore;
 import io.gitmesh.ca.store.WorkloadFiles;
@@ -55,11 +55,12 @@ final class CaIssueCommand implements Callable<Integer> {
     public Integer call() {
         IssuedCertificate issued;
         try {
-            CaMaterial material = new FileCaStore(caDir).load().orElseThrow(() -> new UserError(
+            CaState state = new FileCaStore(caDir).load().orElseThrow(() -> new UserError(
                     "no CA in " + caDir + ": create one with gitmesh ca init --dir " + caDir));
-            BouncyCastleCertificateAuthority ca = BouncyCastleCertificateAuthority.of(material, Clock.systemUTC(),
-                    new SecureRandom());
-            issued = ca.issueWithNewKey(request(material.trustDomain()));
+            // during a root rotation: signed by the stage's signer, with every root of the stage
+            BouncyCastleCertificateAuthority ca = BouncyCastleCertificateAuthority.of(state.signer(),
+                    Clock.systemUTC(), new SecureRandom()).withTrustBundle(state.trustBundle());
+            issued = ca.issueWithNewKey(request(ca.trustDomain()));
             WorkloadFiles.write(outDir, issued, ca.trustBundle());
         } catch (CaStoreException | IllegalStateException e) {
             throw new UserError(e.getMessage());

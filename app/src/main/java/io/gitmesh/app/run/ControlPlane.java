@@ -2,22 +2,14 @@ package io.gitmesh.app.run;
 
 import io.gitmesh.app.http.HttpEndpoints;
 import io.gitmesh.ca.IssuedCertificate;
-import io.gitmesh.ca.LeafRequest;
-import io.gitmesh.ca.store.WorkloadFiles;
 import io.gitmesh.model.Identity;
 import io.gitmesh.ca.store.CaStore;
-import io.gitmesh.ca.store.FileCaStore;
-import io.gitmesh.ca.store.KubernetesSecretCaStore;
-import io.gitmesh.injector.secrets.BootstrapSecretController;
-import io.gitmesh.injector.webhook.CaBundlePublisher;
-import io.gitmesh.injector.webhook.KubernetesCaBundlePublisher;
 import io.gitmesh.reconciler.loop.AppliedRevision;
 import io.gitmesh.reconciler.loop.RevisionListener;
 import io.gitmesh.reconciler.git.SecretReader;
 import io.gitmesh.reconciler.source.Secret;
 import io.gitmesh.reconciler.status.CommitStatusPublisher;
 import io.gitmesh.reconciler.status.GitHost;
-import io.gitmesh.injector.secrets.SecretControllerSettings;
 import io.gitmesh.reconciler.compile.ClusterInput;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
 import io.gitmesh.reconciler.loop.ReconcileLoop;
@@ -32,7 +24,6 @@ import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.schema.policy.MeshConfig;
 import io.gitmesh.xds.secrets.SdsPublisher;
-import io.gitmesh.xds.secrets.SigningAuthority;
 import io.gitmesh.xds.server.XdsServer;
 import io.gitmesh.xds.translate.ProxyConfigJson;
 import io.gitmesh.xds.translate.TranslateOptions;
@@ -44,6 +35,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@link XdsSecurity.MutualTls} (the default of {@code gitmesh run}) the server speaks mTLS with
  * a certificate of the CA in the CA directory, binds each stream to its client certificate's identity,
- * gives Envoy sidecars their SDS secrets, and proxyless gRPC is translated to mTLS. A workload needs a
+ * gives Envoy sidecars their SDS secrets, and proxyless gRPC is translated to mTLS; a root rotation
+ * recorded in the CA store is carried through its stages ({@link RootRotationDriver}). A workload needs a
  * bootstrap ({@code GrpcBootstrap}/{@code EnvoyBootstrap} with its certificate directory) and the files of
  * {@code WorkloadFiles.write(dir, ca.issueWithNewKey(...), ca.trustBundle())} for the same CA.
  */
@@ -137,6 +130,8 @@ public final class ControlPlane implements AutoCloseable {
     private final XdsServer server;
     private final Optional<ControlPlaneTls> tls;
     private final Optional<SdsPublisher> sds;
+    private final Optional<ManagedWorkloadFiles> workloadFiles;
+    private final Optional<RootRotationDriver> rootRotation;
     private final Optional<KubernetesRuntime> kubernetes;
     private final Optional<InjectorWebhook> injector;
     private final Optional<CommitStatusPublisher> commitStatus;
@@ -147,15 +142,19 @@ public final class ControlPlane implements AutoCloseable {
     private ControlPlane(Settings settings, GitSource source, PolicyPaths paths, ClusterSource cluster,
             RevisionCompiler compiler) throws IOException {
         Clock clock = Clock.systemUTC();
-        tls = settings.xdsSecurity() instanceof XdsSecurity.MutualTls secured
-                ? Optional.of(ControlPlaneTls.start(secured, caStore(secured, cluster), clock)) : Optional.empty();
+        Optional<XdsSecurity.MutualTls> secured = settings.xdsSecurity() instanceof XdsSecurity.MutualTls mutualTls
+                ? Optional.of(mutualTls) : Optional.empty();
+        Optional<CaStore> caStore = secured.map(mutualTls -> CaWiring.store(mutualTls, cluster));
+        tls = secured.map(mutualTls -> ControlPlaneTls.start(mutualTls, caStore.orElseThrow(), clock));
         kubernetes = cluster instanceof ClusterSource.Kubernetes kube
                 ? Optional.of(new KubernetesRuntime(kube.client(), kube.settings(), Limits.DEFAULT, meters, clock,
-                        this::clusterChanged, bootstrapSecrets(kube, settings.xdsSecurity(), clock)))
+                        this::clusterChanged, secured.map(mutualTls -> CaWiring.bootstrapSecrets(kube, mutualTls,
+                                () -> tls.orElseThrow().authority(), this::xdsPort, clock))))
                 : Optional.empty();
         injector = settings.injector().isEmpty() ? Optional.empty()
                 : Optional.of(InjectorWebhook.start(settings.injector().get().address(), tls.orElseThrow().authority(),
-                        settings.injector().get().dnsNames(), caBundlePublisher(settings.injector().get(), cluster),
+                        settings.injector().get().dnsNames(),
+                        CaWiring.caBundlePublisher(settings.injector().get(), cluster),
                         clock));
         Supplier<ClusterInput> clusterInput = switch (cluster) {
             case ClusterSource.Kubernetes kube -> kubernetes.orElseThrow()::clusterInput;
@@ -176,6 +175,11 @@ public final class ControlPlane implements AutoCloseable {
         server = builder.build();
         sds = tls.map(t -> new SdsPublisher(server, t.authority(), MeshConfig.DEFAULT_WORKLOAD_LIFETIME, clock,
                 new SplittableRandom()));
+        workloadFiles = tls.map(t -> new ManagedWorkloadFiles(t.authority(),
+                secured.orElseThrow().rotation().workloadFileRefresh(), clock));
+        rootRotation = tls.map(t -> new RootRotationDriver(caStore.orElseThrow(), t.loaded(), t::authorityOf,
+                this::rotationParticipants, () -> kubernetes.map(KubernetesRuntime::isLeader).orElse(true),
+                secured.orElseThrow().rotation().checkInterval()));
         sink.attach(sds.isPresent() ? sds.get()::publish : server::publish);
         kubernetes.ifPresent(KubernetesRuntime::watch);
         reconciler.reconcile();
@@ -183,6 +187,7 @@ public final class ControlPlane implements AutoCloseable {
         commitStatus.ifPresent(status -> kubernetes.ifPresentOrElse(kube -> kube.writeWhileLeading(status),
                 status::start));
         kubernetes.ifPresent(KubernetesRuntime::standForLeader);
+        rootRotation.ifPresent(RootRotationDriver::start);
         loop = new ReconcileLoop(reconciler, settings.interval(), 0.1, RandomGenerator.of("L64X128MixRandom"));
         http = HttpEndpoints.start(settings.httpAddress(), new HttpEndpoints.Handlers(
                 () -> reconciler.status().ready(), meters::scrape, this::status, this::configOf,
@@ -213,6 +218,10 @@ public final class ControlPlane implements AutoCloseable {
         return server.address();
     }
 
+    private int xdsPort() {
+        return server.address().getPort();
+    }
+
     public InetSocketAddress httpAddress() {
         return http.address();
     }
@@ -220,16 +229,14 @@ public final class ControlPlane implements AutoCloseable {
     /**
      * Issues a certificate for {@code workload} from the control plane's CA and writes it into
      * {@code directory} as {@code cert.pem}, {@code key.pem} and {@code ca.pem} (what a bootstrap's
-     * {@code --certs DIR} names and gRPC's file_watcher reads); only with mTLS.
+     * {@code --certs DIR} names and gRPC's file_watcher reads); only with mTLS. A root rotation rewrites the
+     * files at each stage ({@link ManagedWorkloadFiles}).
      *
      * @throws IllegalStateException when the control plane runs with insecure xDS
      */
     public IssuedCertificate writeWorkloadFiles(Identity workload, Duration lifetime, Path directory) {
-        SigningAuthority authority = tls.orElseThrow(() -> new IllegalStateException(
-                "the control plane runs with insecure xDS: it has no CA")).authority();
-        IssuedCertificate issued = authority.authority().issueWithNewKey(LeafRequest.of(workload).withLifetime(lifetime));
-        WorkloadFiles.write(directory, issued, authority.authority().trustBundle());
-        return issued;
+        return workloadFiles.orElseThrow(() -> new IllegalStateException(
+                "the control plane runs with insecure xDS: it has no CA")).write(workload, lifetime, directory);
     }
 
     public Reconciler reconciler() {
@@ -239,6 +246,12 @@ public final class ControlPlane implements AutoCloseable {
     /** Asks for a reconcile now (what the push webhook does). */
     public void trigger() {
         loop.trigger();
+    }
+
+    /** Checks the CA store for a root rotation now, rather than at the next check interval. */
+    void checkRootRotation() {
+        rootRotation.orElseThrow(() -> new IllegalStateException("the control plane runs with insecure xDS: it has"
+                + " no CA")).check();
     }
 
     /** The proxies connected now, with the versions they ACKed. */
@@ -254,7 +267,8 @@ public final class ControlPlane implements AutoCloseable {
     private String status() {
         List<Diagnostic> overrides = sink.served().map(XdsMeshSink.Served::diagnostics).orElse(List.of());
         return StatusJson.render(reconciler.status(), overrides, server.proxies(), kubernetes.map(kube ->
-                new StatusJson.Kubernetes(kube.isLeader(), kube.leader(), kube.mirrorStatus())));
+                new StatusJson.Kubernetes(kube.isLeader(), kube.leader(), kube.mirrorStatus())),
+                rootRotation.map(RootRotationDriver::status));
     }
 
     /** {@code NS/SA} or {@code NS/SA/flavour}: the config of that identity's group (envoy by default). */
@@ -270,42 +284,9 @@ public final class ControlPlane implements AutoCloseable {
                 .findFirst().map(e -> ProxyConfigJson.print(e.getValue()));
     }
 
-    /** With {@code --cluster kube}, the CA bundle goes into the MutatingWebhookConfiguration; else it is only logged. */
-    private static CaBundlePublisher caBundlePublisher(Injector injector, ClusterSource cluster) {
-        return switch (cluster) {
-            case ClusterSource.Kubernetes kube -> new KubernetesCaBundlePublisher(kube.client(),
-                    injector.webhookConfiguration(), injector.webhooks());
-            case ClusterSource.Files files -> bundle -> LOG.info("no cluster: the injector's CA bundle is not "
-                    + "published; give the MutatingWebhookConfiguration the CA's root ({} bytes of PEM)", bundle.length());
-        };
-    }
-
     /** The injector webhook's address, when it runs. */
     public Optional<InetSocketAddress> injectorAddress() {
         return injector.map(InjectorWebhook::address);
-    }
-
-    /** The CA's store: the Secret {@code caSecret} in gitmesh's namespace with {@code --cluster kube}, else the directory. */
-    private static CaStore caStore(XdsSecurity.MutualTls secured, ClusterSource cluster) {
-        return switch (cluster) {
-            case ClusterSource.Kubernetes kube -> new KubernetesSecretCaStore(kube.client(), kube.settings().namespace(),
-                    kube.settings().caSecret());
-            case ClusterSource.Files files -> new FileCaStore(secured.caDirectory());
-        };
-    }
-
-    /**
-     * With mTLS, the controller of the injected pods' bootstrap Secrets: their sidecars dial the xDS
-     * server by the name its certificate carries ({@code --xds-server-name}) on the served port.
-     */
-    private Optional<Supplier<BootstrapSecretController>> bootstrapSecrets(ClusterSource.Kubernetes kube,
-            XdsSecurity security, Clock clock) {
-        if (!(security instanceof XdsSecurity.MutualTls secured)) {
-            return Optional.empty();
-        }
-        return Optional.of(() -> new BootstrapSecretController(kube.client(), tls.orElseThrow().authority().authority(),
-                SecretControllerSettings.of(secured.serverName(), server.address().getPort()), clock,
-                new SplittableRandom()));
     }
 
     /** Publishes an applied revision; certificates issued for it already have its MeshConfig's lifetime. */
@@ -323,8 +304,20 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
+    /** Who follows a root rotation's stages now. */
+    private List<RotationParticipant> rotationParticipants() {
+        List<RotationParticipant> participants = new ArrayList<>();
+        tls.ifPresent(participants::add);
+        sds.map(SdsParticipant::new).ifPresent(participants::add);
+        workloadFiles.ifPresent(participants::add);
+        injector.ifPresent(participants::add);
+        kubernetes.ifPresent(participants::add);
+        return participants;
+    }
+
     @Override
     public void close() {
+        rootRotation.ifPresent(RootRotationDriver::close);
         kubernetes.ifPresent(KubernetesRuntime::close);
         injector.ifPresent(InjectorWebhook::close);
         commitStatus.ifPresent(CommitStatusPublisher::close);

@@ -1,5 +1,6 @@
 package io.gitmesh.app.run;
 
+import io.gitmesh.ca.Fingerprint;
 import io.gitmesh.ca.IssuedCertificate;
 import io.gitmesh.ca.LeafRequest;
 import io.gitmesh.ca.rotation.RenewalPolicy;
@@ -34,14 +35,16 @@ import org.slf4j.LoggerFactory;
  * The sidecar injector's admission webhook inside {@code gitmesh run} ({@code --webhook-address}):
  * HTTPS with a certificate from the control plane's CA for the webhook Service's DNS names, renewed at
  * about half its lifetime without a restart; the CA bundle published into the
- * MutatingWebhookConfiguration at start-up; and the sidecar settings of the applied commit's
- * MeshConfig (a revision that changes them changes the next injection, not running pods).
+ * MutatingWebhookConfiguration at start-up and again at each stage of a root rotation (before the
+ * certificate comes from a new root, and after the old root is dropped); and the sidecar settings of the
+ * applied commit's MeshConfig (a revision that changes them changes the next injection, not running pods).
  */
-final class InjectorWebhook implements RevisionListener, AutoCloseable {
+final class InjectorWebhook implements RevisionListener, RotationParticipant, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InjectorWebhook.class);
 
     private final AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
     private final CertificateRenewer<Identity> certificate;
+    private final CaBundlePublisher publisher;
     private final WebhookServer server;
     private volatile PodMutator mutator = new PodMutator(InjectionSettings.DEFAULT);
 
@@ -52,6 +55,7 @@ final class InjectorWebhook implements RevisionListener, AutoCloseable {
         this.certificate = new CertificateRenewer<>(authority, identity -> request, RenewalPolicy.DEFAULT, clock,
                 new SplittableRandom(), this::renewed);
         present(certificate.retain(List.of(ControlPlaneTls.IDENTITY)).get(ControlPlaneTls.IDENTITY));
+        this.publisher = publisher;
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(new KeyManager[] {keys}, null, null);
         this.server = WebhookServer.start(address, tls, authority.authority().trustBundle().pem(),
@@ -77,6 +81,23 @@ final class InjectorWebhook implements RevisionListener, AutoCloseable {
     public void passed(Outcome outcome, Optional<AppliedSources> applied) {
         applied.ifPresent(sources -> mutator = new PodMutator(InjectionSettings.from(sources.revision().compiled()
                 .checked().policies().effectiveMeshConfig().sidecar())));
+    }
+
+    /** Publishes the stage's CA bundle, then serves a certificate of its signing root. */
+    @Override
+    public void use(SigningAuthority authority) {
+        publisher.publish(authority.authority().trustBundle().pem());
+        certificate.useAuthority(authority);
+    }
+
+    @Override
+    public int peersWithout(Fingerprint root) {
+        return 0;
+    }
+
+    @Override
+    public int liveCertificatesOf(Fingerprint root) {
+        return certificate.liveCertificatesOf(root);
     }
 
     @Override

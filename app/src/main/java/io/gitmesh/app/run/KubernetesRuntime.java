@@ -3,6 +3,7 @@ package io.gitmesh.app.run;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitmesh.ca.Fingerprint;
 import io.gitmesh.injector.secrets.BootstrapSecretController;
 import io.gitmesh.injector.secrets.BootstrapSecretInformers;
 import io.gitmesh.reconciler.compile.ClusterInput;
@@ -16,6 +17,7 @@ import io.gitmesh.reconciler.status.CommitStatusPublisher;
 import io.gitmesh.reconciler.status.EventSettings;
 import io.gitmesh.reconciler.status.KubernetesEvents;
 import io.gitmesh.schema.Limits;
+import io.gitmesh.xds.secrets.SigningAuthority;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@code gitmesh run --cluster kube}: the live cluster (informers) feeding every replica's
  * computation, and the writers — SMI objects in the cluster, Kubernetes Events, and with mTLS the
  * injected pods' bootstrap Secrets — that run only on the replica holding the leader Lease. Every replica serves xDS; losing the lease stops only the writers.
+ * The bootstrap Secrets follow a root rotation's stages while this replica writes them.
  */
-public final class KubernetesRuntime implements AutoCloseable {
+public final class KubernetesRuntime implements RotationParticipant, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesRuntime.class);
 
     /**
@@ -73,6 +76,8 @@ public final class KubernetesRuntime implements AutoCloseable {
     private final Leadership leadership;
     private final KubernetesClient client;
     private final Optional<Supplier<BootstrapSecretController>> bootstrapSecrets;
+    /** Guarded by {@code this}: the bootstrap Secrets' controller and informers while leading. */
+    private BootstrapSecretController bootstrapSecretController;
     private BootstrapSecretInformers bootstrapSecretInformers;
     private final List<CommitStatusPublisher> leaderOnly = new CopyOnWriteArrayList<>();
 
@@ -132,6 +137,23 @@ public final class KubernetesRuntime implements AutoCloseable {
     }
 
     @Override
+    public synchronized void use(SigningAuthority authority) {
+        if (bootstrapSecretController != null) {
+            bootstrapSecretController.useAuthority(authority.authority(), authority.signingRoot());
+        }
+    }
+
+    @Override
+    public synchronized int peersWithout(Fingerprint root) {
+        return bootstrapSecretController == null ? 0 : bootstrapSecretController.secretsWithout(root);
+    }
+
+    @Override
+    public synchronized int liveCertificatesOf(Fingerprint root) {
+        return bootstrapSecretController == null ? 0 : bootstrapSecretController.liveCertificatesOf(root);
+    }
+
+    @Override
     public void close() {
         leadership.close();
         mirror.close();
@@ -143,8 +165,11 @@ public final class KubernetesRuntime implements AutoCloseable {
         mirror.start();
         events.start();
         leaderOnly.forEach(CommitStatusPublisher::start);
-        bootstrapSecrets.ifPresent(controller -> bootstrapSecretInformers = BootstrapSecretInformers.start(client,
-                controller.get(), BootstrapSecretInformers.DEFAULT_CHECK_INTERVAL));
+        bootstrapSecrets.ifPresent(controller -> {
+            bootstrapSecretController = controller.get();
+            bootstrapSecretInformers = BootstrapSecretInformers.start(client, bootstrapSecretController,
+                    BootstrapSecretInformers.DEFAULT_CHECK_INTERVAL);
+        });
     }
 
     private synchronized void stopWriting() {
@@ -154,6 +179,7 @@ public final class KubernetesRuntime implements AutoCloseable {
         if (bootstrapSecretInformers != null) {
             bootstrapSecretInformers.close();
             bootstrapSecretInformers = null;
+            bootstrapSecretController = null;
         }
     }
 

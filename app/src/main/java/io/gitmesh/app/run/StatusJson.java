@@ -1,5 +1,6 @@
 package io.gitmesh.app.run;
 
+import io.gitmesh.ca.rotation.RootRotation;
 import io.gitmesh.reconciler.loop.Outcome;
 import io.gitmesh.reconciler.loop.ReconcileStatus;
 import io.gitmesh.reconciler.mirror.MirrorStatus;
@@ -15,8 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code /status} document: the repository (last fetched and last applied commit, the outcome of
- * the last pass and its diagnostics with file:line), overrides that could not be applied, and the
- * connected proxies with their ACKed versions and last NACK per type.
+ * the last pass and its diagnostics with file:line), overrides that could not be applied, with mTLS the
+ * CA's roots and the stage of a root rotation, and the connected proxies with their ACKed versions and
+ * last NACK per type (docs/cli-json.md).
  */
 final class StatusJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -29,7 +31,7 @@ final class StatusJson {
     }
 
     static String render(ReconcileStatus status, List<Diagnostic> overrideDiagnostics, List<ProxyStatus> proxies,
-            Optional<Kubernetes> kubernetes) {
+            Optional<Kubernetes> kubernetes, Optional<RootRotationDriver.Status> ca) {
         ObjectNode root = JSON.createObjectNode();
         root.put("ready", status.ready());
         ObjectNode repository = root.putObject("repository");
@@ -55,6 +57,7 @@ final class StatusJson {
             ArrayNode notices = mirror.putArray("notices");
             kube.mirror().notices().forEach(n -> notices.add(n.toString()));
         });
+        ca.ifPresent(rotation -> ca(root.putObject("ca"), rotation));
         ArrayNode list = root.putArray("proxies");
         for (ProxyStatus proxy : proxies) {
             ObjectNode p = list.addObject();
@@ -72,6 +75,21 @@ final class StatusJson {
             }
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    /** The roots peers trust now, the one that signs, and where a root rotation stands. */
+    private static void ca(ObjectNode ca, RootRotationDriver.Status status) {
+        RootRotation rotation = status.rotation();
+        ArrayNode roots = ca.putArray("roots");
+        rotation.bundle().forEach(fingerprint -> roots.add(fingerprint.toString()));
+        ca.put("signingRoot", rotation.signingRoot().toString());
+        ObjectNode stage = ca.putObject("rotation");
+        stage.put("stage", rotation.stage().label());
+        stage.put("description", rotation.describe());
+        stage.put("oldRoot", rotation.oldRoot().toString());
+        stage.put("newRoot", rotation.newRoot().map(Object::toString).orElse(null));
+        stage.put("waiting", status.waiting().orElse(null));
+        stage.put("movesOn", status.movesOn());
     }
 
     private static void commit(ObjectNode parent, String name, Optional<Commit> commit) {

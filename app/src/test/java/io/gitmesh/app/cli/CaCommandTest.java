@@ -81,7 +81,7 @@ class CaCommandTest {
                         "no CA in DIR: create one with gitmesh ca init --dir DIR"),
                 Arguments.of("no such file to inspect", List.of("ca", "inspect", "DIR/none.pem"),
                         "no such file: DIR/none.pem"),
-                Arguments.of("no subcommand", List.of("ca"), "a subcommand is required: init, issue or inspect"));
+                Arguments.of("no subcommand", List.of("ca"), "a subcommand is required: init, issue, inspect or rotate-root"));
     }
 
     @ParameterizedTest(name = "{0}")

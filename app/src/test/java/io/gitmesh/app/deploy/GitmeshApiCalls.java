@@ -15,6 +15,7 @@ import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
 import io.gitmesh.ca.bc.CaMaterialGenerator;
 import io.gitmesh.ca.bc.CaSettings;
 import io.gitmesh.ca.certmanager.CertManagerIssuer;
+import io.gitmesh.ca.rotation.CaState;
 import io.gitmesh.ca.certmanager.CertManagerSettings;
 import io.gitmesh.ca.store.KubernetesSecretCaStore;
 import io.gitmesh.injector.mutate.Injection;
@@ -77,7 +78,10 @@ final class GitmeshApiCalls {
             KubernetesSecretCaStore store = new KubernetesSecretCaStore(client, NS, CA_SECRET);
             store.load();
             store.createIfAbsent(ca);
-            store.load();
+            CaState settled = store.load().orElseThrow();
+            // a root rotation started (gitmesh ca rotate-root --secret) and moved on (the leader)
+            store.replace(settled.rotation(), settled.begin(new CaMaterialGenerator(Clock.systemUTC(),
+                    new SecureRandom()).generate(CaSettings.like(ca))));
         }));
         calls.put("ca.certmanager.CertManagerIssuer", record((client, setUp) -> {
             // no cert-manager answers here: the issuer creates its request, waits, gives up and deletes it

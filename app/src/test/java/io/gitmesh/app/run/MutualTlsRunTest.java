@@ -70,13 +70,13 @@ class MutualTlsRunTest {
 
     @Test
     void theCaIsCreatedOnFirstStartAndCertificatesIssuedBeforeARestartStillVerify() throws IOException {
-        Fingerprint root = new FileCaStore(caDir).load().orElseThrow().root().fingerprint();
+        Fingerprint root = new FileCaStore(caDir).load().orElseThrow().current().root().fingerprint();
         IssuedCertificate before = plane.writeWorkloadFiles(WEB, Duration.ofHours(1), tmp.resolve("web"));
         plane.close();
 
         plane = startPlane();
 
-        assertThat(new FileCaStore(caDir).load().orElseThrow().root().fingerprint()).isEqualTo(root);
+        assertThat(new FileCaStore(caDir).load().orElseThrow().current().root().fingerprint()).isEqualTo(root);
         assertThat(secretNames(before)).containsExactly("certificate:shop/web", "trust-bundle:cluster.local");
     }
 

@@ -1,7 +1,9 @@
 package io.gitmesh.ca.bc;
 
+import io.gitmesh.ca.CaMaterial;
 import io.gitmesh.ca.KeyType;
 import io.gitmesh.model.SpiffeId;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -35,6 +37,19 @@ public record CaSettings(String trustDomain, KeyType rootKeyType, Duration rootL
     /** An ECDSA P-256 root that signs leaves itself, valid for 10 years. */
     public static CaSettings of(String trustDomain) {
         return new CaSettings(trustDomain, KeyType.EC_P256, DEFAULT_ROOT_LIFETIME, false, DEFAULT_INTERMEDIATE_LIFETIME);
+    }
+
+    /**
+     * A new CA like {@code existing}, e.g. the new root of a rotation: its trust domain, its root's key type,
+     * and an intermediate when it has one; default lifetimes.
+     *
+     * @throws IllegalArgumentException when the root's key is of a type gitmesh does not generate
+     */
+    public static CaSettings like(CaMaterial existing) {
+        PublicKey key = existing.root().certificate().getPublicKey();
+        KeyType keyType = KeyType.of(key).orElseThrow(() -> new IllegalArgumentException("the root's key ("
+                + key.getAlgorithm() + ") is none of the types gitmesh generates (ec-p256, rsa-2048, rsa-3072)"));
+        return of(existing.trustDomain()).withRootKeyType(keyType).withIntermediate(existing.intermediate().isPresent());
     }
 
     public CaSettings withRootKeyType(KeyType keyType) {

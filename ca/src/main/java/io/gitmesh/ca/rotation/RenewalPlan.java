@@ -32,7 +32,8 @@ public final class RenewalPlan<K extends Comparable<? super K>> {
             Objects.requireNonNull(renewAt, "renewAt");
         }
 
-        Instant dueAt(Instant now, Fingerprint signingRoot) {
+        /** When it is due: at its renewal time, or at once when it chains to another root than {@code signingRoot}. */
+        public Instant dueAt(Instant now, Fingerprint signingRoot) {
             return root.equals(signingRoot) ? renewAt : now;
         }
     }
@@ -66,6 +67,11 @@ public final class RenewalPlan<K extends Comparable<? super K>> {
 
     public int size() {
         return entries.size();
+    }
+
+    /** The keys tracked, sorted. */
+    public List<K> keys() {
+        return List.copyOf(entries.keySet());
     }
 
     /** The keys whose certificates are due at {@code now}, the longest overdue first. */

@@ -1,6 +1,7 @@
 package io.gitmesh.ca.rotation;
 
 import io.gitmesh.ca.Fingerprint;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,11 +25,26 @@ import java.util.Optional;
 public record RootRotation(Stage stage, Fingerprint oldRoot, Optional<Fingerprint> newRoot) {
     public enum Stage {
         /** One root signs and is the whole bundle. */
-        SETTLED,
+        SETTLED("settled"),
         /** Stage 1: every bundle holds both roots; the old root signs. */
-        TRUSTING_NEW_ROOT,
+        TRUSTING_NEW_ROOT("trusting-new-root"),
         /** Stage 2: every bundle holds both roots; the new root signs. */
-        ISSUING_FROM_NEW_ROOT
+        ISSUING_FROM_NEW_ROOT("issuing-from-new-root");
+
+        private final String label;
+
+        Stage(String label) {
+            this.label = label;
+        }
+
+        /** The stage's name where machines read it (stores, {@code /status}), e.g. {@code trusting-new-root}. */
+        public String label() {
+            return label;
+        }
+
+        public static Optional<Stage> ofLabel(String label) {
+            return Arrays.stream(values()).filter(stage -> stage.label.equals(label)).findFirst();
+        }
     }
 
     /** The outcome of {@link #advance}: the next stage, or the reason to stay. */

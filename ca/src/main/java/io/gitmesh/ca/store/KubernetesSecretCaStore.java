@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitmesh.ca.CaCredential;
 import io.gitmesh.ca.CaMaterial;
 import io.gitmesh.ca.Pem;
+import io.gitmesh.ca.rotation.CaState;
+import io.gitmesh.ca.rotation.RootRotation;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -24,22 +26,25 @@ import org.slf4j.LoggerFactory;
 /**
  * A CA kept in one Kubernetes Secret, for control-plane replicas that share no disk. The Secret is of type
  * {@code Opaque} and its fields are named like {@link FileCaStore}'s files — {@code root.pem},
- * {@code root-key.pem}, and with an intermediate {@code intermediate.pem}, {@code intermediate-key.pem} —
- * so the Secret mounted as a volume (mode 0600) is a directory {@link FileCaStore} reads. (Not
- * {@code kubernetes.io/tls}: that type holds one key pair, and a CA with an intermediate has two.)
+ * {@code root-key.pem}, and with an intermediate {@code intermediate.pem}, {@code intermediate-key.pem};
+ * during a root rotation also the new CA's {@code next-} fields and {@code rotation-stage} — so the Secret
+ * mounted as a volume (mode 0600) is a directory {@link FileCaStore} reads. (Not {@code kubernetes.io/tls}:
+ * that type holds one key pair, and a CA with an intermediate has two.)
  *
- * <p>Created with {@code create}, never updated: when two replicas start together both find no Secret,
- * both generate a CA, and the API server accepts exactly one {@code create}; the other gets 409 Conflict
- * and {@link #loadOrCreate} reads the winner's. On load each key must match its certificate.
+ * <p>Created with {@code create}: when two replicas start together both find no Secret, both generate a
+ * CA, and the API server accepts exactly one {@code create}; the other gets 409 Conflict and
+ * {@link #loadOrCreate} reads the winner's. A rotation {@link #replace replaces} the whole data in one
+ * {@code update} carrying the {@code resourceVersion} it read, so a concurrent change makes it fail with
+ * 409 rather than be overwritten. On load each key must match its certificate.
  *
- * <p>API calls: {@code get} and {@code create} on {@code secrets}, in the configured namespace only.
+ * <p>API calls: {@code get}, {@code create} and {@code update} on {@code secrets}, in the configured
+ * namespace only.
  */
 public final class KubernetesSecretCaStore implements CaStore {
     /** Marks the Secret as gitmesh's, for {@code kubectl get secrets -l}. */
     public static final Map<String, String> LABELS = Map.of("app.kubernetes.io/managed-by", "gitmesh",
             "app.kubernetes.io/component", "ca");
-    private static final List<String> FIELDS = List.of(FileCaStore.ROOT_CERTIFICATE, FileCaStore.ROOT_KEY,
-            FileCaStore.INTERMEDIATE_CERTIFICATE, FileCaStore.INTERMEDIATE_KEY);
+    private static final List<String> FIELDS = RotationFields.NAMES;
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesSecretCaStore.class);
 
     private final KubernetesClient client;
@@ -58,13 +63,8 @@ public final class KubernetesSecretCaStore implements CaStore {
     }
 
     @Override
-    public Optional<CaMaterial> load() {
-        Secret secret;
-        try {
-            secret = client.secrets().inNamespace(namespace).withName(name).get();
-        } catch (KubernetesClientException e) {
-            throw failure("cannot read", e);
-        }
+    public Optional<CaState> load() {
+        Secret secret = secret();
         if (secret == null) {
             return Optional.empty();
         }
@@ -73,28 +73,13 @@ public final class KubernetesSecretCaStore implements CaStore {
             throw new CaStoreException(location() + " exists but holds no CA (none of the fields " + FIELDS
                     + "): it is not gitmesh's; configure another Secret name, or delete it to create a new CA");
         }
-        CaCredential root = credential(data, FileCaStore.ROOT_CERTIFICATE, FileCaStore.ROOT_KEY);
-        Optional<CaCredential> intermediate = data.containsKey(FileCaStore.INTERMEDIATE_CERTIFICATE)
-                || data.containsKey(FileCaStore.INTERMEDIATE_KEY)
-                ? Optional.of(credential(data, FileCaStore.INTERMEDIATE_CERTIFICATE, FileCaStore.INTERMEDIATE_KEY))
-                : Optional.empty();
-        try {
-            return Optional.of(new CaMaterial(root, intermediate));
-        } catch (IllegalArgumentException e) {
-            throw new CaStoreException(location() + " does not hold a usable CA: " + e.getMessage());
-        }
+        return Optional.of(state(data));
     }
 
     @Override
     public boolean createIfAbsent(CaMaterial material) {
         Map<String, String> data = new TreeMap<>();
-        data.put(FileCaStore.ROOT_CERTIFICATE, base64(Pem.certificates(List.of(material.root().certificate()))));
-        data.put(FileCaStore.ROOT_KEY, base64(Pem.privateKey(material.root().key())));
-        material.intermediate().ifPresent(intermediate -> {
-            data.put(FileCaStore.INTERMEDIATE_CERTIFICATE,
-                    base64(Pem.certificates(List.of(intermediate.certificate()))));
-            data.put(FileCaStore.INTERMEDIATE_KEY, base64(Pem.privateKey(intermediate.key())));
-        });
+        putMaterial(data, "", material);
         Secret secret = new SecretBuilder()
                 .withNewMetadata().withNamespace(namespace).withName(name).withLabels(LABELS).endMetadata()
                 .withType("Opaque")
@@ -113,6 +98,80 @@ public final class KubernetesSecretCaStore implements CaStore {
                 material.root().fingerprint(),
                 material.intermediate().map(i -> i.fingerprint().toString()).orElse("none"));
         return true;
+    }
+
+    @Override
+    public boolean replace(RootRotation expected, CaState next) {
+        Secret secret = secret();
+        if (secret == null) {
+            throw new CaStoreException(location() + " holds no CA");
+        }
+        CaState stored = state(Optional.ofNullable(secret.getData()).orElse(Map.of()));
+        if (!stored.rotation().equals(expected)) {
+            return false;
+        }
+        if (RotationFields.change(stored, next) == RotationFields.Change.NONE) {
+            return true;
+        }
+        Map<String, String> data = new TreeMap<>();
+        putMaterial(data, "", next.current());
+        next.next().ifPresent(material -> putMaterial(data, RotationFields.NEXT_PREFIX, material));
+        if (next.next().isPresent()) {
+            data.put(RotationFields.STAGE, base64(next.stage().label() + "\n"));
+        }
+        try {
+            // the resourceVersion read above makes the API server refuse the update if anyone wrote since
+            client.secrets().inNamespace(namespace).resource(new SecretBuilder(secret).withData(data).build()).update();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                LOG.info("CA secret {} was changed by someone else meanwhile; not replaced", location());
+                return false;
+            }
+            throw failure("cannot update", e);
+        }
+        LOG.info("CA secret={} root rotation: {}", location(), next.rotation().describe());
+        return true;
+    }
+
+    private Secret secret() {
+        try {
+            return client.secrets().inNamespace(namespace).withName(name).get();
+        } catch (KubernetesClientException e) {
+            throw failure("cannot read", e);
+        }
+    }
+
+    private CaState state(Map<String, String> data) {
+        Optional<String> stage = data.containsKey(RotationFields.STAGE)
+                ? Optional.of(decoded(data, RotationFields.STAGE)) : Optional.empty();
+        return RotationFields.read(field(RotationFields.STAGE), stage, () -> material(data, ""),
+                () -> material(data, RotationFields.NEXT_PREFIX));
+    }
+
+    /** The CA under the fields with {@code prefix}: {@code ""} for the one in place, {@code next-} for a new root. */
+    private CaMaterial material(Map<String, String> data, String prefix) {
+        CaCredential root = credential(data, prefix + FileCaStore.ROOT_CERTIFICATE, prefix + FileCaStore.ROOT_KEY);
+        Optional<CaCredential> intermediate = data.containsKey(prefix + FileCaStore.INTERMEDIATE_CERTIFICATE)
+                || data.containsKey(prefix + FileCaStore.INTERMEDIATE_KEY)
+                ? Optional.of(credential(data, prefix + FileCaStore.INTERMEDIATE_CERTIFICATE,
+                        prefix + FileCaStore.INTERMEDIATE_KEY))
+                : Optional.empty();
+        try {
+            return new CaMaterial(root, intermediate);
+        } catch (IllegalArgumentException e) {
+            throw new CaStoreException(location() + " does not hold a usable " + (prefix.isEmpty() ? "CA" : "new root")
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private static void putMaterial(Map<String, String> data, String prefix, CaMaterial material) {
+        data.put(prefix + FileCaStore.ROOT_CERTIFICATE, base64(Pem.certificates(List.of(material.root().certificate()))));
+        data.put(prefix + FileCaStore.ROOT_KEY, base64(Pem.privateKey(material.root().key())));
+        material.intermediate().ifPresent(intermediate -> {
+            data.put(prefix + FileCaStore.INTERMEDIATE_CERTIFICATE,
+                    base64(Pem.certificates(List.of(intermediate.certificate()))));
+            data.put(prefix + FileCaStore.INTERMEDIATE_KEY, base64(Pem.privateKey(intermediate.key())));
+        });
     }
 
     private CaCredential credential(Map<String, String> data, String certificateField, String keyField) {
@@ -156,7 +215,7 @@ public final class KubernetesSecretCaStore implements CaStore {
                 .orElse(e.getClass().getSimpleName());
         return new CaStoreException(what + " " + location() + ": HTTP " + e.getCode() + " " + reason
                 + (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN
-                        ? " (the control plane's ServiceAccount needs get and create on secrets in namespace "
+                        ? " (the control plane's ServiceAccount needs get, create and update on secrets in namespace "
                                 + namespace + ")"
                         : ""), e);
     }

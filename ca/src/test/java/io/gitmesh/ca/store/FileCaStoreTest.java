@@ -11,6 +11,7 @@ import io.gitmesh.ca.Pkix;
 import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
 import io.gitmesh.ca.bc.CaMaterialGenerator;
 import io.gitmesh.ca.bc.CaSettings;
+import io.gitmesh.ca.rotation.CaState;
 import io.gitmesh.model.Identity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class FileCaStoreTest {
         Path dir = temp.resolve("ca");
 
         CaMaterial created = new FileCaStore(dir).loadOrCreate(() -> generator.generate(
-                CaSettings.of("cluster.local").withIntermediate(true)));
+                CaSettings.of("cluster.local").withIntermediate(true))).current();
 
         assertThat(permissions(dir)).isEqualTo("rwx------");
         assertThat(permissions(dir.resolve("root-key.pem"))).isEqualTo("rw-------");
@@ -52,14 +53,15 @@ class FileCaStoreTest {
     @Test
     void aRestartKeepsTheRootAndEarlierCertificatesStillVerify() {
         Path dir = temp.resolve("ca");
-        CaMaterial first = new FileCaStore(dir).loadOrCreate(() -> generator.generate(CaSettings.of("mesh.example")));
+        CaMaterial first = new FileCaStore(dir).loadOrCreate(() -> generator.generate(CaSettings.of("mesh.example")))
+                .current();
         IssuedCertificate before = BouncyCastleCertificateAuthority.of(first, clock, RANDOM)
                 .issueWithNewKey(LeafRequest.of(new Identity("bookstore", "bookstore")));
 
         clock.advance(Duration.ofHours(2));
         CaMaterial reloaded = new FileCaStore(dir).loadOrCreate(() -> {
             throw new AssertionError("a CA exists: nothing must be generated");
-        });
+        }).current();
         BouncyCastleCertificateAuthority restarted = BouncyCastleCertificateAuthority.of(reloaded, clock, RANDOM);
 
         assertThat(reloaded.root().fingerprint()).isEqualTo(first.root().fingerprint());

@@ -18,6 +18,7 @@ import io.gitmesh.ca.Pkix;
 import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
 import io.gitmesh.ca.bc.CaMaterialGenerator;
 import io.gitmesh.ca.bc.CaSettings;
+import io.gitmesh.ca.rotation.CaState;
 import io.gitmesh.model.Identity;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -58,7 +59,7 @@ class KubernetesSecretCaStoreTest {
     @Test
     void theFirstStartCreatesAnOpaqueSecretWithFileStoreFieldNames() {
         CaMaterial created = store().loadOrCreate(() -> generator.generate(
-                CaSettings.of("cluster.local").withIntermediate(true)));
+                CaSettings.of("cluster.local").withIntermediate(true))).current();
 
         Secret secret = client.secrets().inNamespace(NAMESPACE).withName(NAME).get();
         assertThat(secret.getType()).isEqualTo("Opaque");
@@ -72,14 +73,14 @@ class KubernetesSecretCaStoreTest {
 
     @Test
     void aSecondStartGetsTheSameRootAndEarlierCertificatesStillVerify() {
-        CaMaterial first = store().loadOrCreate(() -> generator.generate(CaSettings.of("mesh.example")));
+        CaMaterial first = store().loadOrCreate(() -> generator.generate(CaSettings.of("mesh.example"))).current();
         IssuedCertificate before = BouncyCastleCertificateAuthority.of(first, clock, RANDOM)
                 .issueWithNewKey(LeafRequest.of(new Identity("bookstore", "bookstore")));
 
         clock.advance(Duration.ofHours(2));
         CaMaterial reloaded = store().loadOrCreate(() -> {
             throw new AssertionError("a CA exists: nothing must be generated");
-        });
+        }).current();
 
         assertThat(reloaded.root().fingerprint()).isEqualTo(first.root().fingerprint());
         assertThat(reloaded.trustDomain()).isEqualTo("mesh.example");
@@ -94,16 +95,16 @@ class KubernetesSecretCaStoreTest {
         AtomicInteger generated = new AtomicInteger();
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         try {
-            List<Future<CaMaterial>> started = replicas.invokeAll(List.of(
+            List<Future<CaState>> started = replicas.invokeAll(List.of(
                     () -> store().loadOrCreate(() -> generateTogether(bothGenerated, generated)),
                     () -> store().loadOrCreate(() -> generateTogether(bothGenerated, generated))),
                     30, TimeUnit.SECONDS);
-            Fingerprint one = started.get(0).get().root().fingerprint();
-            Fingerprint other = started.get(1).get().root().fingerprint();
+            Fingerprint one = started.get(0).get().current().root().fingerprint();
+            Fingerprint other = started.get(1).get().current().root().fingerprint();
 
             assertThat(generated).hasValue(2);
             assertThat(one).isEqualTo(other);
-            assertThat(store().load().orElseThrow().root().fingerprint()).isEqualTo(one);
+            assertThat(store().load().orElseThrow().current().root().fingerprint()).isEqualTo(one);
         } finally {
             replicas.shutdownNow();
         }
@@ -186,8 +187,8 @@ class KubernetesSecretCaStoreTest {
                 .isInstanceOf(CaStoreException.class)
                 .hasMessage("cannot create secret/gitmesh/gitmesh-ca: HTTP 403 secrets is forbidden: User"
                         + " \"system:serviceaccount:gitmesh:gitmesh\" cannot create resource \"secrets\" in API group"
-                        + " \"\" in the namespace \"gitmesh\" (the control plane's ServiceAccount needs get and create"
-                        + " on secrets in namespace gitmesh)");
+                        + " \"\" in the namespace \"gitmesh\" (the control plane's ServiceAccount needs get, create and"
+                        + " update on secrets in namespace gitmesh)");
     }
 
     @Test

@@ -16,8 +16,10 @@ import io.gitmesh.injector.bootstrap.SidecarBootstrap;
 import io.gitmesh.injector.secrets.SecretDecision.PodFacts;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * pod, the Secret its bootstrap volume names, holding its Envoy bootstrap and a client certificate for its
  * ServiceAccount's SPIFFE ID, owned by the pod. Decisions are {@link SecretDecision}'s; this class reads the
  * API server, issues certificates and writes. Renewal times come from a {@link RenewalPlan} and the given
- * {@link Clock}: {@link #check} renews what is due. A write that fails is retried on the next check.
+ * {@link Clock}: {@link #check} renews what is due. A write that fails is retried on the next check. A root
+ * rotation swaps the authority ({@link #useAuthority}): every Secret gets the new trust bundle, and a
+ * certificate of a root that no longer signs is renewed at once.
  *
  * <p>Thread-safe: every entry point is synchronized. {@link BootstrapSecretInformers} feeds it from informers
  * on one thread. Secret data is never logged.
@@ -43,12 +47,14 @@ public final class BootstrapSecretController {
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapSecretController.class);
 
     private final KubernetesClient client;
-    private final CertificateAuthority ca;
+    private CertificateAuthority ca;
     private final SecretControllerSettings settings;
     private final Clock clock;
     private final RandomGenerator random;
     private final RenewalPlan<PodKey> plan;
     private final Set<PodKey> failed = new HashSet<>();
+    /** The roots of the {@code ca.pem} each pod's Secret holds, as last read or written. */
+    private final Map<PodKey, Set<Fingerprint>> trusted = new HashMap<>();
     /** The root that signs now, as last seen: of the latest certificate issued, or before any, the first tracked. */
     private Optional<Fingerprint> signingRoot = Optional.empty();
 
@@ -89,8 +95,7 @@ public final class BootstrapSecretController {
     /** A pod was deleted: deletes its Secret, unless it already belongs to a new pod of the same name. */
     public synchronized void podDeleted(Pod pod) {
         PodKey key = PodKey.of(pod);
-        plan.release(key);
-        failed.remove(key);
+        release(key);
         Optional<String> secretName = BootstrapSecrets.secretName(pod);
         if (secretName.isEmpty()) {
             return;
@@ -137,6 +142,33 @@ public final class BootstrapSecretController {
         return plan.size();
     }
 
+    /**
+     * Issues from {@code next}, whose certificates chain to {@code signingRoot}, from now on (a root rotation
+     * stage), and brings every Secret in line at once: its {@code ca.pem} becomes {@code next}'s trust bundle,
+     * and a certificate chaining to another root than {@code signingRoot} is renewed. Writes that fail are
+     * retried on the next check.
+     */
+    public synchronized void useAuthority(CertificateAuthority next, Fingerprint signingRoot) {
+        ca = Objects.requireNonNull(next, "next");
+        this.signingRoot = Optional.of(signingRoot);
+        Set<PodKey> keys = new TreeSet<>(plan.keys());
+        keys.addAll(failed);
+        LOG.info("bootstrap secrets: issuing from root {}; bringing {} Secrets in line", signingRoot.shortForm(),
+                keys.size());
+        keys.forEach(this::refresh);
+    }
+
+    /** How many pods' Secrets hold a {@code ca.pem} without {@code root}, or could not be written. */
+    public synchronized int secretsWithout(Fingerprint root) {
+        return (int) (trusted.values().stream().filter(roots -> !roots.contains(root)).count()
+                + failed.stream().filter(key -> !trusted.containsKey(key)).count());
+    }
+
+    /** How many pods' certificates chain to {@code root} and have not expired. */
+    public synchronized int liveCertificatesOf(Fingerprint root) {
+        return plan.liveCertificatesOf(root, clock.instant());
+    }
+
     private void refresh(PodKey key) {
         Pod pod;
         try {
@@ -147,8 +179,7 @@ public final class BootstrapSecretController {
             return;
         }
         if (pod == null) {
-            plan.release(key);
-            failed.remove(key);
+            release(key);
             return;
         }
         podChanged(pod);
@@ -163,14 +194,18 @@ public final class BootstrapSecretController {
         Optional<Secret> existing = secret(key.namespace(), secretName);
         Optional<StoredSecret> stored = existing.map(secret -> BootstrapSecrets.read(secret, key.name()));
         stored.flatMap(StoredSecret::certificate).ifPresent(certificate -> track(key, certificate));
-        switch (SecretDecision.forLivePod(facts, stored, now, plan.entry(key).map(RenewalPlan.Entry::renewAt))) {
+        stored.flatMap(StoredSecret::trustBundle).ifPresent(pem -> trusted.put(key, BootstrapSecrets.roots(pem)));
+        // a certificate of a root that no longer signs is due at once (stage 2 of a root rotation)
+        Optional<Instant> due = plan.entry(key).map(entry -> signingRoot.map(root -> entry.dueAt(now, root))
+                .orElse(entry.renewAt()));
+        switch (SecretDecision.forLivePod(facts, stored, now, due)) {
             case SecretDecision.Write write -> write(pod, key, secretName, bootstrap, bundle, existing, write.reason());
             case SecretDecision.Keep keep -> {
                 // tracked above
             }
-            case SecretDecision.Leave leave -> plan.release(key);
+            case SecretDecision.Leave leave -> release(key);
             case SecretDecision.Foreign foreign -> {
-                plan.release(key);
+                release(key);
                 LOG.warn("pod {} mounts Secret {}/{}, which exists and is not gitmesh's: it is left alone", key,
                         key.namespace(), secretName);
             }
@@ -213,9 +248,16 @@ public final class BootstrapSecretController {
         }
         Fingerprint root = Fingerprint.of(issued.root());
         plan.track(key, root, issued.validity(), random.nextDouble());
+        trusted.put(key, Set.copyOf(bundle.fingerprints()));
         signingRoot = Optional.of(root);
         LOG.info("wrote bootstrap secret {}/{} for pod {} ({}): {} until {}", key.namespace(), secretName, key,
                 reason.description(), issued.spiffeId().uri(), issued.validity().notAfter());
+    }
+
+    private void release(PodKey key) {
+        plan.release(key);
+        failed.remove(key);
+        trusted.remove(key);
     }
 
     private void update(Secret secret, Secret current) {

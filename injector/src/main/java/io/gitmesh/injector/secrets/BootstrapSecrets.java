@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The per-pod bootstrap Secret's shape, read and written as values: which Secret a pod mounts, and what it
@@ -121,6 +123,16 @@ public final class BootstrapSecrets {
         Optional<StoredSecret.Certificate> certificate = decoded(data, WorkloadFiles.CERTIFICATE)
                 .flatMap(chain -> bundle.flatMap(roots -> certificate(chain, roots)));
         return new StoredSecret(managed, ownerUid, decoded(data, SidecarLayout.BOOTSTRAP_FILE), bundle, certificate);
+    }
+
+    /** The roots a {@code ca.pem} holds; none when it cannot be read. */
+    public static Set<Fingerprint> roots(String trustBundlePem) {
+        try {
+            return CertificateChains.parse(trustBundlePem).stream().map(Fingerprint::of)
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IllegalArgumentException e) {
+            return Set.of();
+        }
     }
 
     private static OwnerReference ownerReference(Pod pod) {

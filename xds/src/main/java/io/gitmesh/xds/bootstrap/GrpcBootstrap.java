@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.gitmesh.xds.NodeMetadata;
 import io.gitmesh.xds.translate.ResourceNames;
+import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  */
 public final class GrpcBootstrap {
     /** How often grpc-java re-reads the certificate files, so a renewed certificate is picked up. */
-    static final String REFRESH_INTERVAL = "60s";
+    public static final Duration FILE_REFRESH = Duration.ofSeconds(60);
+    private static final String REFRESH_INTERVAL = FILE_REFRESH.toSeconds() + "s";
 
     private GrpcBootstrap() {
     }

@@ -108,6 +108,11 @@ public final class CertificateRenewer<K extends Comparable<? super K>> implement
         return current;
     }
 
+    /** How many certificates held chain to {@code root} and have not expired (a root rotation's stage 2 waits for none). */
+    public synchronized int liveCertificatesOf(Fingerprint root) {
+        return plan.liveCertificatesOf(root, clock.instant());
+    }
+
     /** The trust bundle peers verify these certificates with. */
     public synchronized TrustBundle trustBundle() {
         return authority.authority().trustBundle();

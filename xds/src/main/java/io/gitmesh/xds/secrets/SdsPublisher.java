@@ -1,6 +1,8 @@
 package io.gitmesh.xds.secrets;
 
+import io.envoyproxy.controlplane.cache.Resources.ResourceType;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
+import io.gitmesh.ca.Fingerprint;
 import io.gitmesh.ca.IssuedCertificate;
 import io.gitmesh.ca.LeafRequest;
 import io.gitmesh.ca.rotation.RenewalPolicy;
@@ -42,9 +44,13 @@ public final class SdsPublisher implements AutoCloseable {
     private final XdsServer server;
     private final CertificateRenewer<Identity> certificates;
 
-    /** Guarded by {@code this}: the last desired state, without secrets, and each identity's secret. */
+    /**
+     * Guarded by {@code this}: the last desired state, without secrets, each identity's secret, and the
+     * secrets' version of each Envoy group as last published.
+     */
     private Map<SnapshotGroup, ProxyConfig> desired;
     private final Map<Identity, DeliveredSecret> secrets = new HashMap<>();
+    private Map<SnapshotGroup, String> secretVersions = Map.of();
 
     /** A certificate and its secret, built once per certificate. */
     private volatile Duration lifetime;
@@ -99,6 +105,29 @@ public final class SdsPublisher implements AutoCloseable {
         certificates.useAuthority(next);
     }
 
+    /**
+     * How many connected Envoy proxies have not yet accepted the secrets last published for their group:
+     * after {@link #useAuthority}, the proxies that may still hold the previous trust bundle or present a
+     * certificate of the previous signing root. Proxies of groups without secrets (proxyless gRPC, groups
+     * nothing is published for) are not counted.
+     */
+    public int proxiesAwaitingSecrets() {
+        Map<SnapshotGroup, String> published;
+        synchronized (this) {
+            published = secretVersions;
+        }
+        return (int) server.proxies().stream()
+                .filter(proxy -> published.containsKey(proxy.group()))
+                .filter(proxy -> proxy.ackedVersion(ResourceType.SECRET).filter(published.get(proxy.group())::equals)
+                        .isEmpty())
+                .count();
+    }
+
+    /** How many workload certificates held chain to {@code root} and have not expired. */
+    public int liveCertificatesOf(Fingerprint root) {
+        return certificates.liveCertificatesOf(root);
+    }
+
     @Override
     public void close() {
         certificates.close();
@@ -136,9 +165,18 @@ public final class SdsPublisher implements AutoCloseable {
         });
         Secret bundle = SdsResources.trustBundle(certificates.trustBundle());
         Map<SnapshotGroup, ProxyConfig> out = new HashMap<>();
-        desired.forEach((group, config) -> out.put(group, group.flavour() != Flavour.ENVOY ? config
-                : config.withSecrets(List.of(secrets.get(new Identity(group.namespace(), group.serviceAccount()))
-                        .secret(), bundle))));
+        Map<SnapshotGroup, String> versions = new HashMap<>();
+        desired.forEach((group, config) -> {
+            if (group.flavour() != Flavour.ENVOY) {
+                out.put(group, config);
+                return;
+            }
+            ProxyConfig withSecrets = config.withSecrets(List.of(secrets.get(new Identity(group.namespace(),
+                    group.serviceAccount())).secret(), bundle));
+            out.put(group, withSecrets);
+            versions.put(group, withSecrets.version(ResourceType.SECRET));
+        });
+        secretVersions = Map.copyOf(versions);
         return out;
     }
 }

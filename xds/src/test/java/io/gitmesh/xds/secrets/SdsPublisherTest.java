@@ -3,6 +3,7 @@ package io.gitmesh.xds.secrets;
 import static io.envoyproxy.controlplane.cache.Resources.V3.LISTENER_TYPE_URL;
 import static io.envoyproxy.controlplane.cache.Resources.V3.SECRET_TYPE_URL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -191,6 +192,36 @@ class SdsPublisherTest {
             Map<String, Secret> settled = awaitSecrets(web, s -> roots(s.get(BUNDLE)).size() == 1);
             assertThat(roots(settled.get(BUNDLE))).containsExactly(next.authority().root());
             assertThat(issuer(settled)).isEqualTo(next.authority().root());
+        }
+    }
+
+    @Test
+    void aRootRotationStageCountsTheEnvoysYetToAcceptItsSecretsAndTheCertificatesOfTheOldRoot() {
+        TestCa next = TestCa.create("cluster.local", clock);
+        TrustBundle both = ca.bundle().with(next.bundle().roots().getFirst());
+        try (SotwStream web = SotwStream.open(xds.channel(), Nodes.of("shop/web-0", WEB), true);
+                SotwStream grpc = SotwStream.open(xds.channel(), Nodes.of("shop/web-1", GRPC_WEB), true)) {
+            web.request(SECRET_TYPE_URL, List.of());
+            web.ack(web.next(SECRET_TYPE_URL));
+            grpc.request(LISTENER_TYPE_URL, List.of());
+            grpc.ack(grpc.next(LISTENER_TYPE_URL));
+            await().atMost(Duration.ofSeconds(5)).until(() -> sds.proxiesAwaitingSecrets() == 0);
+
+            sds.useAuthority(ca.withTrustBundle(both).signing());
+            assertThat(sds.proxiesAwaitingSecrets()).as("web holds the one-root bundle").isOne();
+            DiscoveryResponse trusting = web.next(SECRET_TYPE_URL);
+            assertThat(sds.proxiesAwaitingSecrets()).as("sent, not yet accepted").isOne();
+            web.ack(trusting);
+            await().atMost(Duration.ofSeconds(5)).until(() -> sds.proxiesAwaitingSecrets() == 0);
+            assertThat(sds.liveCertificatesOf(ca.authority().root())).as("web and mobile").isEqualTo(2);
+
+            sds.useAuthority(new SigningAuthority(next.authority().withTrustBundle(both), next.authority().root()));
+
+            assertThat(sds.liveCertificatesOf(ca.authority().root())).isZero();
+            assertThat(sds.liveCertificatesOf(next.authority().root())).isEqualTo(2);
+            assertThat(sds.proxiesAwaitingSecrets()).as("web may still present its old certificate").isOne();
+            web.ack(web.next(SECRET_TYPE_URL));
+            await().atMost(Duration.ofSeconds(5)).until(() -> sds.proxiesAwaitingSecrets() == 0);
         }
     }
 
