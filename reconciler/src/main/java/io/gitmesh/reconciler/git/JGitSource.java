@@ -250,12 +250,26 @@ public final class JGitSource implements GitSource, AutoCloseable {
 
     /**
      * JGit runs automatic gc after a fetch, by default on a background thread that may still touch
-     * the cache after {@link #close}; in the foreground it is a cheap check on most fetches.
+     * the cache after {@link #close}; in the foreground it is a cheap check on most fetches. Each fetch
+     * adds a pack; past {@code gc.autoPackLimit} (50) gc repacks them into one, and the old packs must
+     * then go at once: JGit keeps them for an hour by default (for other processes reading them), which
+     * would leave the count over the limit and make every following fetch repack the whole repository.
+     * Only this source reads its cache, and not while it fetches.
      */
     private static void keepMaintenanceInTheForeground(Repository repo) throws IOException {
         StoredConfig settings = repo.getConfig();
+        boolean changed = false;
         if (settings.getBoolean(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true)) {
             settings.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+            changed = true;
+        }
+        if (settings.getString(ConfigConstants.CONFIG_GC_SECTION, null,
+                ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE) == null) {
+            settings.setString(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE,
+                    "now");
+            changed = true;
+        }
+        if (changed) {
             settings.save();
         }
     }

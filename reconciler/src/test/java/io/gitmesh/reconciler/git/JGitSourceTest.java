@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,28 @@ class JGitSourceTest {
             assertThat(new String(after.get("b.yaml").content(), UTF_8)).isEqualTo("b: 2\n");
             assertThat(byPath(source.files(id(first), PolicyPaths.WHOLE_TREE)).get("b.yaml").content())
                     .isEqualTo(before.get("b.yaml").content());
+        }
+    }
+
+    @Test
+    void automaticGcBringsThePacksOfManyFetchesBackUnderTheLimit() throws Exception {
+        ObjectId last = remote.commit("main", "First", FIRST);
+        try (JGitSource source = source(new Reference.Branch("main"))) {
+            source.resolve(Optional.empty());
+        }
+        FileBasedConfig settings = new FileBasedConfig(temp.resolve("cache/config").toFile(), FS.DETECTED);
+        settings.load();
+        settings.setInt("gc", null, "autoPackLimit", 3);
+        settings.save();
+        try (JGitSource source = source(new Reference.Branch("main"))) {
+            for (int i = 0; i < 8; i++) {
+                ObjectId next = remote.commit("main", "Change " + i, FIRST.with("n.yaml", "n: " + i + "\n"));
+                assertThat(source.resolve(Optional.of(id(last))).id()).isEqualTo(id(next));
+                last = next;
+
+                // gc runs once there are more packs than the limit, and leaves one
+                assertThat(packs(temp.resolve("cache/objects/pack"))).as("packs after fetch %d", i).isLessThanOrEqualTo(4);
+            }
         }
     }
 
@@ -344,6 +368,12 @@ class JGitSourceTest {
             source.resolve(Optional.empty());
             assertThatThrownBy(() -> source.files(new CommitId("0123456789abcdef0123456789abcdef01234567"),
                     PolicyPaths.WHOLE_TREE)).hasMessage("commit 0123456 is not in " + remote.url());
+        }
+    }
+
+    private static long packs(Path directory) throws java.io.IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".pack")).count();
         }
     }
 
