@@ -11,9 +11,11 @@ import io.gitmesh.schema.policy.TcpRoute;
 import io.gitmesh.schema.policy.TrafficTarget;
 import io.gitmesh.schema.policy.UdpRoute;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The TrafficTargets of the policy as grants (one per source), by source and by destination. A
@@ -29,8 +31,17 @@ final class AccessRules {
 
     private final Map<Identity, List<Grant>> bySource;
     private final Map<Identity, List<Grant>> byDestination;
+    private final Map<TrafficTarget, TargetRules> rulesByTarget = new IdentityHashMap<>();
 
     AccessRules(PolicySet policy, RouteGroups groups) {
+        this(policy, groups, target -> null);
+    }
+
+    /**
+     * @param known the resolved rules of a TrafficTarget, when they are known still to hold (null: resolve
+     *              them against {@code groups} and the policy's routes)
+     */
+    AccessRules(PolicySet policy, RouteGroups groups, Function<TrafficTarget, TargetRules> known) {
         Map<String, List<Integer>> tcpRoutes = policy.tcpRoutes().stream()
                 .collect(toMap(AccessRules::keyOf, TcpRoute::ports, (a, b) -> a));
         Map<String, List<Integer>> udpRoutes = policy.udpRoutes().stream()
@@ -41,14 +52,25 @@ final class AccessRules {
             if (destination.isEmpty()) {
                 continue;
             }
-            TargetRules rules = TargetRules.resolve(target, groups, tcpRoutes, udpRoutes);
-            target.sources().stream()
-                    .map(AccessRules::identityOf)
-                    .flatMap(Optional::stream)
-                    .forEach(source -> grants.add(new Grant(source, destination.get(), rules)));
+            TargetRules rules = known.apply(target);
+            if (rules == null) {
+                rules = TargetRules.resolve(target, groups, tcpRoutes, udpRoutes);
+            }
+            rulesByTarget.put(target, rules);
+            for (IdentityRef ref : target.sources()) {
+                Optional<Identity> source = identityOf(ref);
+                if (source.isPresent()) {
+                    grants.add(new Grant(source.get(), destination.get(), rules));
+                }
+            }
         }
         this.bySource = grants.stream().collect(groupingBy(Grant::source));
         this.byDestination = grants.stream().collect(groupingBy(Grant::destination));
+    }
+
+    /** The rules this TrafficTarget (the very document) was resolved to; null for another document. */
+    TargetRules rulesOf(TrafficTarget target) {
+        return rulesByTarget.get(target);
     }
 
     List<Grant> from(Identity source) {

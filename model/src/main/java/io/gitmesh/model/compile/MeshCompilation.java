@@ -12,12 +12,17 @@ import java.util.Objects;
 public final class MeshCompilation {
     private final PolicySet policy;
     private final ClusterState cluster;
+    private final RouteGroups groups;
+    private final AccessRules access;
     private final CompiledServices services;
     private final Mesh mesh;
 
-    MeshCompilation(PolicySet policy, ClusterState cluster, CompiledServices services, Mesh mesh) {
+    MeshCompilation(PolicySet policy, ClusterState cluster, RouteGroups groups, AccessRules access,
+            CompiledServices services, Mesh mesh) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.groups = Objects.requireNonNull(groups, "groups");
+        this.access = Objects.requireNonNull(access, "access");
         this.services = Objects.requireNonNull(services, "services");
         this.mesh = Objects.requireNonNull(mesh, "mesh");
     }
@@ -32,6 +37,14 @@ public final class MeshCompilation {
 
     ClusterState cluster() {
         return cluster;
+    }
+
+    RouteGroups groups() {
+        return groups;
+    }
+
+    AccessRules access() {
+        return access;
     }
 
     CompiledServices services() {

@@ -104,7 +104,8 @@ public final class MeshCompiler {
         RouteGroups groups = new RouteGroups(policy.httpRouteGroups());
         CompiledServices services = CompiledServices.compile(cluster,
                 new SplitRouting(policy.trafficSplits(), groups, cluster));
-        AccessViews views = new AccessViews(mode, new AccessRules(policy, groups), services);
+        AccessRules access = new AccessRules(policy, groups);
+        AccessViews views = new AccessViews(mode, access, services);
         SortedMap<Identity, Outbound> outbound = new TreeMap<>();
         SortedMap<Identity, Inbound> inbound = new TreeMap<>();
         for (Identity identity : cluster.identities()) {
@@ -113,13 +114,14 @@ public final class MeshCompiler {
             }
             inbound.put(identity, views.inbound(identity));
         }
-        return new MeshCompilation(policy, cluster, services, new Mesh(config.trustDomain(), mode,
+        return new MeshCompilation(policy, cluster, groups, access, services, new Mesh(config.trustDomain(), mode,
                 cluster.identities(), services.services(), outbound, inbound));
     }
 
     /**
      * The same mesh as {@link #compilation(PolicySet, ClusterState)} gives, worked out from
-     * {@code previous} where the policy changed little: only the Services whose TrafficSplits changed
+     * {@code previous} where the policy changed little: the matches of unchanged HTTPRouteGroups and the
+     * rules of unchanged TrafficTargets are taken over, only the Services whose TrafficSplits changed
      * are compiled again, and only the views of the identities a changed TrafficTarget, route or
      * routing touches (see {@link PolicyChanges}); the rest is taken over. With another cluster state
      * (another instance), another trust domain or traffic mode, or in permissive mode, it is a whole
@@ -131,8 +133,9 @@ public final class MeshCompiler {
         if (changes.isEmpty()) {
             return compilation(policy, cluster);
         }
-        RouteGroups groups = new RouteGroups(policy.httpRouteGroups());
-        AccessRules access = new AccessRules(policy, groups);
+        RouteGroups groups = new RouteGroups(policy.httpRouteGroups(), previous.groups());
+        AccessRules access = new AccessRules(policy, groups, target -> changes.get().namesChangedRoute(target) ? null
+                : previous.access().rulesOf(target));
         Set<ServiceRef> roots = changes.get().splitRoots();
         CompiledServices services = previous.services().recompile(roots, cluster,
                 new SplitRouting(policy.trafficSplits(), groups, cluster));
@@ -153,7 +156,7 @@ public final class MeshCompiler {
         SortedMap<Identity, Inbound> inbound = new TreeMap<>(before.inboundViews());
         outboundChanged.stream().filter(outbound::containsKey).forEach(id -> outbound.put(id, views.outbound(id)));
         inboundChanged.stream().filter(inbound::containsKey).forEach(id -> inbound.put(id, views.inbound(id)));
-        return new MeshCompilation(policy, cluster, services, new Mesh(before.trustDomain(), before.mode(),
+        return new MeshCompilation(policy, cluster, groups, access, services, new Mesh(before.trustDomain(), before.mode(),
                 before.identities(), services.services(), outbound, inbound));
     }
 

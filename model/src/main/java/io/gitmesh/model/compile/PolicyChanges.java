@@ -28,8 +28,10 @@ import java.util.Set;
  * @param splitRoots   the root Services of changed TrafficSplits: their routing is compiled again
  * @param sources      the sources of changed TrafficTargets: what they may reach is worked out again
  * @param destinations the destinations of changed TrafficTargets: whom they admit is worked out again
+ * @param routes       the changed routes (HTTPRouteGroups, TCPRoutes, UDPRoutes)
  */
-record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Identity> destinations) {
+record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Identity> destinations,
+        Set<ResourceKey> routes) {
 
     /**
      * The changes from {@code before} to {@code after}; empty when the mesh must be compiled whole: the
@@ -41,8 +43,8 @@ record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Iden
         if (is.permissive() || was.permissive() || !was.trustDomain().equals(is.trustDomain())) {
             return Optional.empty();
         }
-        PolicyChanges changes = new PolicyChanges(new HashSet<>(), new HashSet<>(), new HashSet<>());
-        Set<ResourceKey> routes = new HashSet<>();
+        PolicyChanges changes = new PolicyChanges(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+        Set<ResourceKey> routes = changes.routes();
         for (PolicyDocument document : changedDocuments(before.documents(), after.documents())) {
             switch (document) {
                 case TrafficSplit split -> changes.addRoot(split);
@@ -103,6 +105,11 @@ record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Iden
     private void addTarget(TrafficTarget target) {
         target.sources().stream().map(AccessRules::identityOf).flatMap(Optional::stream).forEach(sources::add);
         AccessRules.destinationOf(target).ifPresent(destinations::add);
+    }
+
+    /** Whether the TrafficTarget names a changed route (its rules must be resolved again). */
+    boolean namesChangedRoute(TrafficTarget target) {
+        return !routes.isEmpty() && namesAny(target, routes);
     }
 
     private static boolean namesAny(TrafficTarget target, Set<ResourceKey> routes) {

@@ -4,19 +4,33 @@ import io.gitmesh.model.HeaderCondition;
 import io.gitmesh.model.RouteMatch;
 import io.gitmesh.schema.policy.HttpMatch;
 import io.gitmesh.schema.policy.HttpRouteGroup;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The HTTPRouteGroups of the policy, by namespace and name, with their matches as the mesh applies them. */
 final class RouteGroups {
-    private final Map<String, List<RouteMatch>> matchesByGroup;
+    static final RouteGroups NONE = new RouteGroups(List.of());
+
+    private final Map<String, List<RouteMatch>> matchesByGroup = new HashMap<>();
+    private final Map<HttpRouteGroup, List<RouteMatch>> matchesByDocument = new IdentityHashMap<>();
 
     RouteGroups(List<HttpRouteGroup> groups) {
-        this.matchesByGroup = groups.stream().collect(Collectors.toMap(RouteGroups::keyOf,
-                g -> g.matches().stream().filter(RouteGroups::isWellFormed).map(m -> toRouteMatch(keyOf(g), m))
-                        .toList(),
-                (a, b) -> a));
+        this(groups, NONE);
+    }
+
+    /** The groups, taking over the matches of those that are the very documents {@code previous} had. */
+    RouteGroups(List<HttpRouteGroup> groups, RouteGroups previous) {
+        for (HttpRouteGroup group : groups) {
+            List<RouteMatch> matches = previous.matchesByDocument.get(group);
+            if (matches == null) {
+                matches = group.matches().stream().filter(RouteGroups::isWellFormed)
+                        .map(m -> toRouteMatch(keyOf(group), m)).toList();
+            }
+            matchesByDocument.put(group, matches);
+            matchesByGroup.putIfAbsent(keyOf(group), matches);
+        }
     }
 
     /**
