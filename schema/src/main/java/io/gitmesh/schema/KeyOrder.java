@@ -2,14 +2,14 @@ package io.gitmesh.schema;
 
 import io.gitmesh.schema.policy.Meta;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Resources in the order of their {@link ResourceKey}s (kind, namespace, name), compared field by
- * field without building keys, and a list already in order only copied: the policy of a revision is
- * put in order when it is read and again each time a part of it is kept.
+ * field without building keys, each item's fields looked up once, and a list already in order only
+ * copied: the policy of a revision is put in order when it is read and again each time a part of it
+ * is kept.
  */
 final class KeyOrder {
     private KeyOrder() {
@@ -17,23 +17,30 @@ final class KeyOrder {
 
     /** An unmodifiable list of {@code items} sorted by key; equal keys keep their order. */
     static <T> List<T> sorted(List<T> items, Function<? super T, String> kind, Function<? super T, Meta> meta) {
-        Comparator<T> order = (a, b) -> compare(kind.apply(a), meta.apply(a), kind.apply(b), meta.apply(b));
-        for (int i = 1; i < items.size(); i++) {
-            if (order.compare(items.get(i - 1), items.get(i)) > 0) {
-                @SuppressWarnings("unchecked")
-                T[] copy = (T[]) items.toArray();
-                Arrays.sort(copy, order);
-                return List.of(copy);
-            }
+        int n = items.size();
+        String[] kinds = new String[n];
+        Meta[] metas = new Meta[n];
+        boolean inOrder = true;
+        for (int i = 0; i < n; i++) {
+            T item = items.get(i);
+            kinds[i] = kind.apply(item);
+            metas[i] = meta.apply(item);
+            inOrder = inOrder && (i == 0 || compare(kinds, metas, i - 1, i) <= 0);
         }
-        return List.copyOf(items);
+        if (inOrder) {
+            return List.copyOf(items);
+        }
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> compare(kinds, metas, a, b));
+        return Arrays.stream(order).map(items::get).toList();
     }
 
-    private static int compare(String kindA, Meta a, String kindB, Meta b) {
-        int order = kindA.compareTo(kindB);
+    private static int compare(String[] kinds, Meta[] metas, int a, int b) {
+        int order = kinds[a].compareTo(kinds[b]);
         if (order == 0) {
-            order = a.namespace().compareTo(b.namespace());
+            order = metas[a].namespace().compareTo(metas[b].namespace());
         }
-        return order != 0 ? order : a.name().compareTo(b.name());
+        return order != 0 ? order : metas[a].name().compareTo(metas[b].name());
     }
 }
