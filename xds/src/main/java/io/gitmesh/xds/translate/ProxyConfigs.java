@@ -38,7 +38,9 @@ import java.util.function.Predicate;
  * <p><b>Incremental.</b> Given the previous revision's {@link Result}, a group whose inputs are equal
  * to its previous ones — its {@link ProxyScope} (the identity's outbound and inbound views and the
  * Services they name), and for Envoy overrides the overrides and the identity's labels — keeps its
- * previous config, the very instance; only the other groups are translated again. Translation is a
+ * previous config, the very instance; only the other groups are translated again. A scope whose views
+ * and Services are the very instances of the previous mesh is not even built again
+ * ({@link ProxyScope#sameIn}). Translation is a
  * function of those inputs, so the result equals a build from scratch. The very same mesh and cluster
  * state (a revision that changed no policy document) with equal overrides and options give the
  * previous result itself. Resources of equal content
@@ -144,8 +146,9 @@ public final class ProxyConfigs {
                 if (!which.test(group)) {
                     continue;
                 }
-                ProxyScope scope = ProxyScope.of(mesh, group, options);
                 GroupTranslation before = previous.groups.get(group);
+                ProxyScope scope = before != null && before.scope().sameIn(mesh, previous.inputs.mesh(), options)
+                        ? before.scope() : ProxyScope.of(mesh, group, options);
                 ProxyConfig translated = before != null && before.scope().equals(scope)
                         ? before.translated()
                         : sameOrNew(before == null ? null : before.translated(), translator.translate(scope, interner));

@@ -66,6 +66,32 @@ record ProxyScope(Flavour flavour, Identity identity, String trustDomain, List<O
         return new ProxyScope(group.flavour(), identity, mesh.trustDomain(), outbound, served, services, options);
     }
 
+    /**
+     * Whether this scope, built from {@code built}, is also the group's scope in {@code mesh}, known
+     * without building it: the identity's views are the very instances they were (a mesh compiled from
+     * the last one takes the views a change does not touch over), so are the Services they name, and
+     * the trust domain and options are equal. Decided by identity, so a changed scope is never taken for
+     * an unchanged one; an equal scope that fails this is built and compared as before.
+     */
+    boolean sameIn(Mesh mesh, Mesh built, TranslateOptions options) {
+        if (built == null || mesh.outbound(identity) != built.outbound(identity)
+                || mesh.inbound(identity) != built.inbound(identity) || !trustDomain.equals(mesh.trustDomain())
+                || !this.options.equals(options)) {
+            return false;
+        }
+        for (OutboundPort port : outbound) {
+            if (!sameService(mesh, built, port.service())
+                    || !port.routing().backends().stream().allMatch(b -> sameService(mesh, built, b.service()))) {
+                return false;
+            }
+        }
+        return served.stream().allMatch(port -> sameService(mesh, built, port.service()));
+    }
+
+    private static boolean sameService(Mesh mesh, Mesh built, ServiceRef ref) {
+        return mesh.service(ref).orElse(null) == built.service(ref).orElse(null);
+    }
+
     /** The Service of an outbound or served port: the mesh has every Service its ports name. */
     MeshService service(ServiceRef ref) {
         return backendService(ref).orElseThrow(() -> new IllegalStateException("the mesh lacks service " + ref));

@@ -8,21 +8,26 @@ import com.google.protobuf.Message;
 import io.envoyproxy.controlplane.cache.Resources.ResourceType;
 import io.gitmesh.model.Mesh;
 import io.gitmesh.model.cluster.ClusterState;
+import io.gitmesh.model.compile.MeshCompilation;
 import io.gitmesh.model.compile.MeshCompiler;
 import io.gitmesh.schema.Diagnostic;
+import io.gitmesh.schema.FileRead;
 import io.gitmesh.schema.PolicyRead;
 import io.gitmesh.schema.PolicyReader;
 import io.gitmesh.schema.SourceFile;
+import io.gitmesh.schema.kube.KubeObject;
 import io.gitmesh.xds.ProxyConfig;
 import io.gitmesh.xds.SnapshotGroup;
 import io.gitmesh.xds.override.OverrideValidator;
 import io.gitmesh.xds.override.ValidOverride;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,6 +186,69 @@ class ProxyConfigsReuseTest {
             Compiled compiled = revision.compile();
             last = compiled.build(last);
             assertSameOutput(last, compiled.fromScratch());
+        }
+    }
+
+    /**
+     * As {@code gitmesh run} builds them: unchanged files keep their parsed documents, the cluster state
+     * its instance while its objects do not change, and each mesh is compiled from the last, so that the
+     * views a revision does not touch are the very instances of the mesh before.
+     */
+    @Test
+    void meshesCompiledEachFromTheLastGiveWhatBuildingFromScratchGives() {
+        Revision dbForApi = new Revision("db access for api instead of web", Shop.CLIENTS, Shop.API, Shop.DB,
+                ShopPolicies.WEB_TO_API_VERSIONS, ShopPolicies.DB_ACCESS.replace("name: web,", "name: api,"),
+                SPLIT_70_30);
+        List<Revision> sequence = new ArrayList<>(List.of(BASE, dbForApi, BASE));
+        sequence.addAll(REVISIONS);
+        sequence.addAll(REVISIONS.reversed());
+        IncrementalRevisions revisions = new IncrementalRevisions();
+        ProxyConfigs.Result last = ProxyConfigs.Result.empty();
+        int scopesTakenOver = 0;
+        for (Revision revision : sequence) {
+            Compiled compiled = revisions.compile(revision);
+            ProxyConfigs.Result next = compiled.build(last);
+            assertSameOutput(next, revision.compile().fromScratch());
+            ProxyConfigs.Result before = last;
+            scopesTakenOver += (int) next.groups().entrySet().stream()
+                    .filter(e -> before.groups().containsKey(e.getKey())
+                            && before.groups().get(e.getKey()).scope() == e.getValue().scope())
+                    .count();
+            last = next;
+        }
+        assertThat(scopesTakenOver).as("groups whose scope was not built again").isPositive();
+    }
+
+    /** Parses each file once, keeps the cluster state while its objects stay, compiles each mesh from the last. */
+    private static final class IncrementalRevisions {
+        private final PolicyReader reader = new PolicyReader();
+        private final Map<String, FileRead> reads = new HashMap<>();
+        private List<KubeObject> objects = List.of();
+        private ClusterState cluster;
+        private MeshCompilation compilation;
+
+        Compiled compile(Revision revision) {
+            List<FileRead> files = new ArrayList<>();
+            for (int i = 0; i < revision.files().size(); i++) {
+                String path = "file" + i + ".yaml";
+                String text = revision.files().get(i);
+                files.add(reads.computeIfAbsent(path + "\n" + text,
+                        key -> reader.readFile(new SourceFile(path, text.getBytes(UTF_8)))));
+            }
+            PolicyRead read = reader.combine(files);
+            if (cluster == null || !sameInstances(objects, read.clusterObjects())) {
+                cluster = ClusterState.of(read.clusterObjects());
+                objects = read.clusterObjects();
+            }
+            MeshCompiler compiler = new MeshCompiler();
+            compilation = compilation == null ? compiler.compilation(read.policies(), cluster)
+                    : compiler.compilation(read.policies(), cluster, compilation);
+            List<ValidOverride> overrides = new OverrideValidator().validate(read.policies().envoyOverrides()).valid();
+            return new Compiled(compilation.mesh(), cluster, overrides);
+        }
+
+        private static boolean sameInstances(List<KubeObject> a, List<KubeObject> b) {
+            return a.size() == b.size() && IntStream.range(0, a.size()).allMatch(i -> a.get(i) == b.get(i));
         }
     }
 
