@@ -111,7 +111,7 @@ class ReplicasRootRotationTest {
             assertThat(store.replace(settled.rotation(), trusting)).isTrue();
             Fingerprint newRoot = trusting.rotation().newRoot().orElseThrow();
 
-            new StatusPage(leader).awaitStage("trusting-new-root", "1 proxies have not yet acknowledged");
+            new StatusPage(leader).awaitStage("trusting-new-root", "replica replica-a: 1 proxies have not yet acknowledged");
             new StatusPage(follower).awaitStage("trusting-new-root", "another replica (the leader) moves");
             assertThat(new StatusPage(follower).rotation().path("movesOn").asBoolean()).isFalse();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -120,7 +120,7 @@ class ReplicasRootRotationTest {
             });
 
             envoy.accept(envoy.next());
-            new StatusPage(leader).awaitStage("issuing-from-new-root", "1 live certificates");
+            new StatusPage(leader).awaitStage("issuing-from-new-root", "replica replica-a: 1 live certificates");
             new StatusPage(follower).awaitStage("issuing-from-new-root", "another replica (the leader) moves");
             envoy.accept(envoy.next());
 

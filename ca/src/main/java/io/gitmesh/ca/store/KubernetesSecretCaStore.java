@@ -140,6 +140,11 @@ public final class KubernetesSecretCaStore implements CaStore {
         return true;
     }
 
+    /** Whether {@code secret}, as read, holds a root rotation in progress (its stage field is there). */
+    public static boolean holdsRotation(Secret secret) {
+        return secret.getData() != null && secret.getData().containsKey(RotationFields.STAGE);
+    }
+
     /** The Secret to update; once {@code next} is settled, without the replicas' reports on the rotation. */
     private static SecretBuilder withoutReportsIfSettled(Secret secret, CaState next) {
         SecretBuilder builder = new SecretBuilder(secret);
