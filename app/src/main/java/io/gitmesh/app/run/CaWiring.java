@@ -1,5 +1,6 @@
 package io.gitmesh.app.run;
 
+import io.gitmesh.ca.rotation.ReplicaQuorum;
 import io.gitmesh.ca.store.CaStore;
 import io.gitmesh.ca.store.FileCaStore;
 import io.gitmesh.ca.store.KubernetesSecretCaStore;
@@ -9,7 +10,9 @@ import io.gitmesh.injector.webhook.CaBundlePublisher;
 import io.gitmesh.injector.webhook.KubernetesCaBundlePublisher;
 import io.gitmesh.xds.secrets.SigningAuthority;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CaWiring {
     private static final Logger LOG = LoggerFactory.getLogger(CaWiring.class);
+    /** How many check intervals a replica's root rotation report stays fresh. */
+    private static final int REPORT_FRESH_CHECKS = 3;
 
     private CaWiring() {
     }
@@ -31,6 +36,20 @@ final class CaWiring {
             case ClusterSource.Kubernetes kube -> new KubernetesSecretCaStore(kube.client(), kube.settings().namespace(),
                     kube.settings().caSecret());
             case ClusterSource.Files files -> new FileCaStore(secured.caDirectory());
+        };
+    }
+
+    /**
+     * With {@code --cluster kube}, the replicas sharing the CA Secret, whose reports stay fresh for three check
+     * intervals; else the control plane is alone.
+     */
+    static RotationPeers rotationPeers(ClusterSource cluster, BooleanSupplier leading, Duration checkInterval,
+            Clock clock) {
+        return switch (cluster) {
+            case ClusterSource.Kubernetes kube -> new RotationPeers.Replicas(kube.settings().replica(), leading,
+                    new SecretRotationReports(kube.client(), kube.settings().namespace(), kube.settings().caSecret()),
+                    new ReplicaQuorum(checkInterval.multipliedBy(REPORT_FRESH_CHECKS)), clock);
+            case ClusterSource.Files files -> new RotationPeers.Alone();
         };
     }
 

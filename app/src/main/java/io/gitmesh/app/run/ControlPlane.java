@@ -178,7 +178,8 @@ public final class ControlPlane implements AutoCloseable {
         workloadFiles = tls.map(t -> new ManagedWorkloadFiles(t.authority(),
                 secured.orElseThrow().rotation().workloadFileRefresh(), clock));
         rootRotation = tls.map(t -> new RootRotationDriver(caStore.orElseThrow(), t.loaded(), t::authorityOf,
-                this::rotationParticipants, () -> kubernetes.map(KubernetesRuntime::isLeader).orElse(true),
+                this::rotationParticipants, CaWiring.rotationPeers(cluster, () -> kubernetes.orElseThrow().isLeader(),
+                        secured.orElseThrow().rotation().checkInterval(), clock),
                 secured.orElseThrow().rotation().checkInterval()));
         sink.attach(sds.isPresent() ? sds.get()::publish : server::publish);
         kubernetes.ifPresent(KubernetesRuntime::watch);

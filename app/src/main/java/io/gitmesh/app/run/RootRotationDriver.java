@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,16 +23,19 @@ import org.slf4j.LoggerFactory;
  * Carries a root rotation through its stages inside {@code gitmesh run}. Every {@code interval} it reads
  * the CA store; a stage it has not applied yet goes to every {@link RotationParticipant} (SDS secrets, the
  * xDS server's certificate and trust bundle, the injector webhook, the bootstrap Secrets, the workload files
- * the control plane wrote). Then, if this replica moves rotations on, it gathers the {@link RotationFacts}
- * from them, asks {@link RootRotation#advance}, and stores the next stage — only if the store still holds
- * the stage it read — and applies it: at most one stage per check. Replicas that do not move rotations on
- * (not the leader, with {@code --cluster kube}) follow the stage they read.
+ * the control plane wrote). It gathers the {@link RotationFacts} from them and tells its {@link RotationPeers}
+ * what it applied and observed. Then, if it moves rotations on, it asks them whether the facts of every
+ * replica allow the next stage ({@link RootRotation#advance} for a single control plane), and stores the next
+ * stage — only if the store still holds the stage it read — and applies it: at most one stage per check.
+ * Replicas that do not move rotations on (not the leader, with {@code --cluster kube}) follow the stage they
+ * read.
  *
  * <p>A participant that fails to apply a stage is logged and the stage applied again on the next check;
  * nothing moves on until every participant has it.
  */
 final class RootRotationDriver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RootRotationDriver.class);
+    private static final RotationFacts NO_FACTS = new RotationFacts(0, 0);
     private static final String NEXT_CHECK = "the facts of this stage are gathered at the next check";
     private static final String FOLLOWING = "another replica (the leader) moves rotations on; this one follows the"
             + " stage it reads from the CA store";
@@ -55,7 +57,7 @@ final class RootRotationDriver implements AutoCloseable {
     private final CaStore store;
     private final Function<CaState, SigningAuthority> authorities;
     private final Supplier<List<RotationParticipant>> participants;
-    private final BooleanSupplier movesOn;
+    private final RotationPeers peers;
     private final Duration interval;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("root-rotation").daemon().factory());
@@ -68,20 +70,20 @@ final class RootRotationDriver implements AutoCloseable {
      * @param applied       the state the participants were built with
      * @param authorities   the authority of a state: its signer, announcing its trust bundle
      * @param participants  who follows the stages now (the bootstrap Secrets only while leading)
-     * @param movesOn       whether this replica moves rotations on now
+     * @param peers         who else carries the rotation, and whether this replica moves it on now
      */
     RootRotationDriver(CaStore store, CaState applied, Function<CaState, SigningAuthority> authorities,
-            Supplier<List<RotationParticipant>> participants, BooleanSupplier movesOn, Duration interval) {
+            Supplier<List<RotationParticipant>> participants, RotationPeers peers, Duration interval) {
         this.store = Objects.requireNonNull(store, "store");
         this.applied = Objects.requireNonNull(applied, "applied");
         this.authorities = Objects.requireNonNull(authorities, "authorities");
         this.participants = Objects.requireNonNull(participants, "participants");
-        this.movesOn = Objects.requireNonNull(movesOn, "movesOn");
+        this.peers = Objects.requireNonNull(peers, "peers");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the root rotation check interval must be positive, not " + interval);
         }
         this.interval = interval;
-        boolean leading = movesOn.getAsBoolean();
+        boolean leading = peers.movesOn();
         this.status = new Status(applied.rotation(), untilChecked(applied.rotation(), leading), leading);
     }
 
@@ -102,7 +104,7 @@ final class RootRotationDriver implements AutoCloseable {
 
     /** One check: apply what the store holds, and move it on one stage if the facts allow. */
     synchronized void check() {
-        boolean leading = movesOn.getAsBoolean();
+        boolean leading = peers.movesOn();
         CaState stored;
         try {
             stored = store.load().orElseThrow(() -> new CaStoreException(store.location() + " holds no CA any more"));
@@ -110,7 +112,10 @@ final class RootRotationDriver implements AutoCloseable {
             report(applied.rotation(), Optional.of("cannot read the CA store, retrying: " + e.getMessage()), leading);
             return;
         }
-        if (!apply(stored)) {
+        boolean appliedAll = apply(stored);
+        RotationFacts facts = stored.stage() == Stage.SETTLED ? NO_FACTS : facts(stored.rotation());
+        tellPeers(stored.rotation(), facts);
+        if (!appliedAll) {
             report(applied.rotation(), Optional.of("applying " + stored.rotation().describe() + " failed; retrying"),
                     leading);
             return;
@@ -119,7 +124,15 @@ final class RootRotationDriver implements AutoCloseable {
             report(stored.rotation(), untilChecked(stored.rotation(), leading), leading);
             return;
         }
-        switch (stored.rotation().advance(facts(stored.rotation()))) {
+        RootRotation.Step step;
+        try {
+            step = peers.advance(stored.rotation(), facts);
+        } catch (CaStoreException e) {
+            report(stored.rotation(), Optional.of("cannot read the other replicas' reports, retrying: "
+                    + e.getMessage()), true);
+            return;
+        }
+        switch (step) {
             case RootRotation.Waiting waiting -> report(stored.rotation(), Optional.of(waiting.reason()), true);
             case RootRotation.Advanced advanced -> moveOn(stored, stored.movedTo(advanced.rotation()));
         }
@@ -161,6 +174,16 @@ final class RootRotationDriver implements AutoCloseable {
             LOG.info("root rotation applied: {}", state.rotation().describe());
         }
         return all;
+    }
+
+    /** Tells the peers what this replica applied and observed; a failure is logged, and retried next check. */
+    private void tellPeers(RootRotation stored, RotationFacts facts) {
+        try {
+            peers.report(stored, applied.rotation(), facts);
+        } catch (CaStoreException e) {
+            LOG.warn("cannot report this replica's root rotation facts (retried on the next check): {}",
+                    e.getMessage());
+        }
     }
 
     private RotationFacts facts(RootRotation rotation) {

@@ -3,6 +3,7 @@ package io.gitmesh.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -15,6 +16,7 @@ import io.gitmesh.ca.bc.CaMaterialGenerator;
 import io.gitmesh.ca.bc.CaSettings;
 import io.gitmesh.ca.rotation.CaState;
 import io.gitmesh.ca.rotation.RootRotation;
+import io.gitmesh.ca.rotation.RootRotation.Stage;
 import io.gitmesh.ca.store.CertificateChains;
 import io.gitmesh.ca.store.KubernetesSecretCaStore;
 import io.gitmesh.injector.mutate.Injection;
@@ -48,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A root rotation of the CA Secret with two replicas of {@code gitmesh run --cluster kube} and the injector:
  * the leader moves it on, the other replica follows the stage it reads, and the injected pod's bootstrap
- * Secret and the webhook's CA bundle end with the new root alone.
+ * Secret and the webhook's CA bundle end with the new root alone; a proxy connected to the other replica holds
+ * each stage until it acknowledges it.
  */
 @EnableKubernetesMockClient(crud = true)
 class ReplicasRootRotationTest {
@@ -111,7 +114,7 @@ class ReplicasRootRotationTest {
             assertThat(store.replace(settled.rotation(), trusting)).isTrue();
             Fingerprint newRoot = trusting.rotation().newRoot().orElseThrow();
 
-            new StatusPage(leader).awaitStage("trusting-new-root", "1 proxies have not yet acknowledged");
+            new StatusPage(leader).awaitStage("trusting-new-root", "replica replica-a: 1 proxies have not yet acknowledged");
             new StatusPage(follower).awaitStage("trusting-new-root", "another replica (the leader) moves");
             assertThat(new StatusPage(follower).rotation().path("movesOn").asBoolean()).isFalse();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -120,7 +123,7 @@ class ReplicasRootRotationTest {
             });
 
             envoy.accept(envoy.next());
-            new StatusPage(leader).awaitStage("issuing-from-new-root", "1 live certificates");
+            new StatusPage(leader).awaitStage("issuing-from-new-root", "replica replica-a: 1 live certificates");
             new StatusPage(follower).awaitStage("issuing-from-new-root", "another replica (the leader) moves");
             envoy.accept(envoy.next());
 
@@ -136,6 +139,50 @@ class ReplicasRootRotationTest {
                 assertThat(roots(caBundle())).containsExactly(newRoot);
             });
         }
+    }
+
+    @Test
+    void aProxyConnectedToTheOtherReplicaHoldsEachStageUntilItAcknowledges() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> bootstrapSecret().isPresent());
+        CaState settled = store.load().orElseThrow();
+        Fingerprint oldRoot = settled.rotation().oldRoot();
+        try (HandDrivenEnvoy envoy = HandDrivenEnvoy.connect(follower.xdsAddress().getPort(), settled)) {
+            envoy.accept(envoy.next());
+            CaState trusting = settled.begin(new CaMaterialGenerator(Clock.systemUTC(), new SecureRandom())
+                    .generate(CaSettings.like(settled.current())));
+            assertThat(store.replace(settled.rotation(), trusting)).isTrue();
+            Fingerprint newRoot = trusting.rotation().newRoot().orElseThrow();
+
+            DiscoveryResponse bothRoots = envoy.next();
+            assertThat(HandDrivenEnvoy.bundleOf(bothRoots)).containsExactly(oldRoot, newRoot);
+            new StatusPage(leader).awaitStage("trusting-new-root",
+                    "replica replica-b: 1 proxies have not yet acknowledged a trust bundle with the new root");
+            holds(Stage.TRUSTING_NEW_ROOT);
+
+            envoy.accept(bothRoots);
+            DiscoveryResponse newCertificate = envoy.next();
+            assertThat(HandDrivenEnvoy.issuerOf(newCertificate)).isEqualTo(newRoot);
+            new StatusPage(leader).awaitStage("issuing-from-new-root",
+                    "replica replica-b: 1 live certificates still chain to the old root");
+            holds(Stage.ISSUING_FROM_NEW_ROOT);
+
+            envoy.accept(newCertificate);
+            new StatusPage(leader).awaitStage("settled", null);
+            new StatusPage(follower).awaitStage("settled", null);
+            assertThat(HandDrivenEnvoy.bundleOf(envoy.next())).containsExactly(newRoot);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.secrets()
+                    .inNamespace(NAMESPACE).withName("gitmesh-ca").get().getMetadata().getAnnotations())
+                    .as("the reports on the rotation are gone").satisfiesAnyOf(
+                            annotations -> assertThat(annotations).isNull(),
+                            annotations -> assertThat(annotations.keySet()).noneMatch(key -> key.startsWith(
+                                    KubernetesSecretCaStore.ROTATION_REPORT_PREFIX))));
+        }
+    }
+
+    /** The store keeps {@code stage} through several of the leader's checks (every 200 ms). */
+    private void holds(Stage stage) {
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> store.load().orElseThrow().stage() == stage);
     }
 
     private ControlPlane replica(String name) throws IOException {

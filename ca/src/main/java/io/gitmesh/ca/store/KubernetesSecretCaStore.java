@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * CA, and the API server accepts exactly one {@code create}; the other gets 409 Conflict and
  * {@link #loadOrCreate} reads the winner's. A rotation {@link #replace replaces} the whole data in one
  * {@code update} carrying the {@code resourceVersion} it read, so a concurrent change makes it fail with
- * 409 rather than be overwritten. On load each key must match its certificate.
+ * 409 rather than be overwritten; the update that settles a rotation also removes the replicas' reports on
+ * it ({@link #ROTATION_REPORT_PREFIX}). On load each key must match its certificate.
  *
  * <p>API calls: {@code get}, {@code create} and {@code update} on {@code secrets}, in the configured
  * namespace only.
@@ -44,6 +45,11 @@ public final class KubernetesSecretCaStore implements CaStore {
     /** Marks the Secret as gitmesh's, for {@code kubectl get secrets -l}. */
     public static final Map<String, String> LABELS = Map.of("app.kubernetes.io/managed-by", "gitmesh",
             "app.kubernetes.io/component", "ca");
+    /**
+     * Starts the annotation in which each replica of {@code gitmesh run} reports what it has applied of a root
+     * rotation (written by the app's reports); settling a rotation removes them all.
+     */
+    public static final String ROTATION_REPORT_PREFIX = "gitmesh.io/rotation-report-";
     private static final List<String> FIELDS = RotationFields.NAMES;
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesSecretCaStore.class);
 
@@ -121,7 +127,8 @@ public final class KubernetesSecretCaStore implements CaStore {
         }
         try {
             // the resourceVersion read above makes the API server refuse the update if anyone wrote since
-            client.secrets().inNamespace(namespace).resource(new SecretBuilder(secret).withData(data).build()).update();
+            client.secrets().inNamespace(namespace).resource(withoutReportsIfSettled(secret, next).withData(data)
+                    .build()).update();
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
                 LOG.info("CA secret {} was changed by someone else meanwhile; not replaced", location());
@@ -131,6 +138,23 @@ public final class KubernetesSecretCaStore implements CaStore {
         }
         LOG.info("CA secret={} root rotation: {}", location(), next.rotation().describe());
         return true;
+    }
+
+    /** Whether {@code secret}, as read, holds a root rotation in progress (its stage field is there). */
+    public static boolean holdsRotation(Secret secret) {
+        return secret.getData() != null && secret.getData().containsKey(RotationFields.STAGE);
+    }
+
+    /** The Secret to update; once {@code next} is settled, without the replicas' reports on the rotation. */
+    private static SecretBuilder withoutReportsIfSettled(Secret secret, CaState next) {
+        SecretBuilder builder = new SecretBuilder(secret);
+        Map<String, String> annotations = secret.getMetadata().getAnnotations();
+        if (next.next().isEmpty() && annotations != null) {
+            Map<String, String> kept = new TreeMap<>(annotations);
+            kept.keySet().removeIf(key -> key.startsWith(ROTATION_REPORT_PREFIX));
+            builder.editMetadata().withAnnotations(kept).endMetadata();
+        }
+        return builder;
     }
 
     private Secret secret() {

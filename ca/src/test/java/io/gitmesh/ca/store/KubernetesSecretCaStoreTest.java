@@ -19,6 +19,7 @@ import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
 import io.gitmesh.ca.bc.CaMaterialGenerator;
 import io.gitmesh.ca.bc.CaSettings;
 import io.gitmesh.ca.rotation.CaState;
+import io.gitmesh.ca.rotation.RotationFacts;
 import io.gitmesh.model.Identity;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -192,10 +193,39 @@ class KubernetesSecretCaStoreTest {
     }
 
     @Test
+    void settlingARotationRemovesTheReplicasReportsOnItAndKeepsOtherAnnotations() {
+        KubernetesSecretCaStore store = store();
+        store.createIfAbsent(generator.generate(CaSettings.of("cluster.local")));
+        CaState settled = store.load().orElseThrow();
+        CaState trusting = settled.begin(generator.generate(CaSettings.of("cluster.local")));
+        assertThat(store.replace(settled.rotation(), trusting)).isTrue();
+        client.secrets().inNamespace(NAMESPACE).withName(NAME).edit(secret -> {
+            secret.getMetadata().setAnnotations(Map.of(KubernetesSecretCaStore.ROTATION_REPORT_PREFIX + "gitmesh-b",
+                    "{}", "example.com/owner", "platform"));
+            return secret;
+        });
+        assertThat(KubernetesSecretCaStore.holdsRotation(secret())).isTrue();
+
+        CaState issuing = trusting.movedTo(trusting.rotation().advance(new RotationFacts(0, 0)).rotation());
+        assertThat(store.replace(trusting.rotation(), issuing)).isTrue();
+        assertThat(secret().getMetadata().getAnnotations()).as("kept while the rotation goes on")
+                .containsKey(KubernetesSecretCaStore.ROTATION_REPORT_PREFIX + "gitmesh-b");
+        assertThat(store.replace(issuing.rotation(), issuing.movedTo(issuing.rotation()
+                .advance(new RotationFacts(0, 0)).rotation()))).isTrue();
+
+        assertThat(secret().getMetadata().getAnnotations()).containsOnlyKeys("example.com/owner");
+        assertThat(KubernetesSecretCaStore.holdsRotation(secret())).isFalse();
+    }
+
+    @Test
     void theLocationNamesTheSecret() {
         assertThat(store().location()).isEqualTo(LOCATION);
         assertThatThrownBy(() -> new KubernetesSecretCaStore(client, NAMESPACE, " "))
                 .hasMessage("the CA Secret's name is empty");
+    }
+
+    private Secret secret() {
+        return client.secrets().inNamespace(NAMESPACE).withName(NAME).get();
     }
 
     private KubernetesSecretCaStore store() {
