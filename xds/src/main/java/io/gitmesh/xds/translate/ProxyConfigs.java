@@ -139,6 +139,7 @@ public final class ProxyConfigs {
         boolean sameOverrides = previous.inputs.overrides().equals(overrides);
         Map<Identity, Map<String, String>> labels = overrides.isEmpty() ? Map.of() : commonLabels(cluster);
         ResourceInterner interner = new ResourceInterner();
+        MeshDelta delta = MeshDelta.between(previous.inputs.mesh(), mesh);
         Map<SnapshotGroup, GroupTranslation> groups = HashMap.newHashMap(2 * mesh.identities().size());
         for (Identity identity : mesh.identities()) {
             for (Flavour flavour : Flavour.values()) {
@@ -147,7 +148,7 @@ public final class ProxyConfigs {
                     continue;
                 }
                 GroupTranslation before = previous.groups.get(group);
-                ProxyScope scope = before != null && before.scope().sameIn(mesh, previous.inputs.mesh(), options)
+                ProxyScope scope = before != null && before.scope().sameIn(delta, options)
                         ? before.scope() : ProxyScope.of(mesh, group, options);
                 ProxyConfig translated = before != null && before.scope().equals(scope)
                         ? before.translated()

@@ -67,29 +67,32 @@ record ProxyScope(Flavour flavour, Identity identity, String trustDomain, List<O
     }
 
     /**
-     * Whether this scope, built from {@code built}, is also the group's scope in {@code mesh}, known
+     * Whether this scope, built from the mesh before, is also the group's scope in the mesh now, known
      * without building it: the identity's views are the very instances they were (a mesh compiled from
-     * the last one takes the views a change does not touch over), so are the Services they name, and
-     * the trust domain and options are equal. Decided by identity, so a changed scope is never taken for
-     * an unchanged one; an equal scope that fails this is built and compared as before.
+     * the last one takes the views a change does not touch over), so are the Services they name
+     * ({@code delta}), and the options are equal. Decided by identity, so a changed scope is never taken
+     * for an unchanged one; an equal scope that fails this is built and compared as before.
      */
-    boolean sameIn(Mesh mesh, Mesh built, TranslateOptions options) {
-        if (built == null || mesh.outbound(identity) != built.outbound(identity)
-                || mesh.inbound(identity) != built.inbound(identity) || !trustDomain.equals(mesh.trustDomain())
-                || !this.options.equals(options)) {
+    boolean sameIn(MeshDelta delta, TranslateOptions options) {
+        if (!delta.sameViews(identity) || !this.options.equals(options)) {
             return false;
         }
         for (OutboundPort port : outbound) {
-            if (!sameService(mesh, built, port.service())
-                    || !port.routing().backends().stream().allMatch(b -> sameService(mesh, built, b.service()))) {
+            if (!delta.sameService(port.service())) {
+                return false;
+            }
+            for (WeightedBackend backend : port.routing().backends()) {
+                if (!delta.sameService(backend.service())) {
+                    return false;
+                }
+            }
+        }
+        for (ServedPort port : served) {
+            if (!delta.sameService(port.service())) {
                 return false;
             }
         }
-        return served.stream().allMatch(port -> sameService(mesh, built, port.service()));
-    }
-
-    private static boolean sameService(Mesh mesh, Mesh built, ServiceRef ref) {
-        return mesh.service(ref).orElse(null) == built.service(ref).orElse(null);
+        return true;
     }
 
     /** The Service of an outbound or served port: the mesh has every Service its ports name. */
