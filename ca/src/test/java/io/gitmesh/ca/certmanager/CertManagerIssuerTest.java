@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -43,14 +45,23 @@ class CertManagerIssuerTest {
     private static final CertManagerSettings SETTINGS = CertManagerSettings.of(NAMESPACE,
             IssuerRef.issuer("mesh-ca"), "cluster.local").withTimeout(Duration.ofSeconds(20));
 
-    KubernetesClient client;
+    KubernetesClient mockClient;
     KubernetesMockServer server;
+
+    /**
+     * The mock API server's client, patient: the mock server can block its event loop for about 10 s
+     * when a watch is closed while it sends events (as the issuer's wait for an answer does), and a
+     * request in that window would otherwise time out.
+     */
+    private KubernetesClient client;
 
     private BouncyCastleCertificateAuthority signingCa;
     private TestSigner signer;
 
     @BeforeEach
     void startSigner() {
+        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(mockClient.getConfiguration())
+                .withRequestTimeout(60_000).build()).build();
         Clock clock = Clock.systemUTC();
         signingCa = BouncyCastleCertificateAuthority.of(new CaMaterialGenerator(clock, RANDOM)
                 .generate(CaSettings.of("cluster.local").withIntermediate(true)), clock, RANDOM);
@@ -59,6 +70,9 @@ class CertManagerIssuerTest {
 
     @AfterEach
     void stopSigner() {
+        // the clients first: the mock server can stall when a watch is closed politely while it sends events
+        client.close();
+        mockClient.close();
         signer.close();
     }
 
