@@ -1,8 +1,10 @@
 package io.gitmesh.schema;
 
 import io.gitmesh.schema.policy.Meta;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.function.Function;
 
 /**
@@ -15,8 +17,35 @@ final class KeyOrder {
     private KeyOrder() {
     }
 
+    /** A list in key order by construction: {@link #sorted} takes it as it is. */
+    private static final class InOrder<T> extends AbstractList<T> implements RandomAccess {
+        private final List<T> items;
+
+        InOrder(List<T> items) {
+            this.items = List.copyOf(items);
+        }
+
+        @Override
+        public T get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+    }
+
+    /** {@code items}, which the caller put in key order itself (a merge of lists in key order). */
+    static <T> List<T> inOrder(List<T> items) {
+        return new InOrder<>(items);
+    }
+
     /** An unmodifiable list of {@code items} sorted by key; equal keys keep their order. */
     static <T> List<T> sorted(List<T> items, Function<? super T, String> kind, Function<? super T, Meta> meta) {
+        if (items instanceof InOrder<T>) {
+            return items;
+        }
         int n = items.size();
         String[] kinds = new String[n];
         Meta[] metas = new Meta[n];

@@ -76,6 +76,18 @@ public final class PolicyReader {
         return new FileRead(file.path(), policies, objects, diagnostics);
     }
 
+    /**
+     * The same as {@link #combine(List)}, folding the files that changed into {@code combined}, the
+     * combination of {@code before}, where that plainly gives the same (a reconcile loop: a commit changes
+     * a few files of many).
+     *
+     * @param files  this revision's reads, in path order
+     * @param before the reads of {@code combined}, in path order
+     */
+    public PolicyRead combine(List<FileRead> files, List<FileRead> before, PolicyRead combined) {
+        return ReadFolding.fold(files, before, combined).orElseGet(() -> combine(files));
+    }
+
     /** Puts files read one by one together: in path order, with duplicate resources reported. */
     public PolicyRead combine(List<FileRead> files) {
         List<Diagnostic> diagnostics = new ArrayList<>();

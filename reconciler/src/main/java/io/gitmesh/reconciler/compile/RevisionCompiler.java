@@ -5,6 +5,7 @@ import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.compile.MeshCompiler;
 import io.gitmesh.schema.CheckedPolicy;
 import io.gitmesh.schema.Diagnostic;
+import io.gitmesh.schema.FileRead;
 import io.gitmesh.schema.Limits;
 import io.gitmesh.schema.PolicyRead;
 import io.gitmesh.schema.PolicyReader;
@@ -15,6 +16,7 @@ import io.gitmesh.schema.check.PolicyCheck;
 import io.gitmesh.schema.check.PolicyChecker;
 import io.gitmesh.schema.kube.KubeObject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -122,11 +124,14 @@ public final class RevisionCompiler {
     }
 
     private PolicyRead read(SourceFiles files, ParseCache parsed) {
-        PolicyRead read = reader.combine(files.files().parallelStream()
-                .map(f -> parsed == null ? reader.readFile(f) : parsed.read(f, reader::readFile)).toList());
-        if (parsed != null) {
-            parsed.retainOnly(files.files());
+        List<FileRead> reads = files.files().parallelStream()
+                .map(f -> parsed == null ? reader.readFile(f) : parsed.read(f, reader::readFile))
+                .sorted(Comparator.comparing(FileRead::path))
+                .toList();
+        if (parsed == null) {
+            return reader.combine(reads);
         }
-        return read;
+        parsed.retainOnly(files.files());
+        return parsed == cache ? memo.combined(reads, reader) : reader.combine(reads);
     }
 }

@@ -5,8 +5,10 @@ import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.compile.MeshCompilation;
 import io.gitmesh.schema.CheckedPolicy;
 import io.gitmesh.schema.Diagnostic;
+import io.gitmesh.schema.FileRead;
 import io.gitmesh.schema.policy.PolicyDocument;
 import io.gitmesh.schema.PolicyRead;
+import io.gitmesh.schema.PolicyReader;
 import io.gitmesh.schema.kube.KubeObject;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +42,8 @@ final class RevisionMemo {
     private ClusterState checkedAgainst;
     private Checked checked;
     private MeshCompilation compilation;
+    private List<FileRead> reads;
+    private PolicyRead combined;
 
     /**
      * The state of the objects: the last one when they are, in the same order, the same instances or
@@ -70,6 +74,16 @@ final class RevisionMemo {
             checkedAgainst = cluster;
         }
         return checked;
+    }
+
+    /**
+     * The policy files' reads (in path order) combined: the files that changed since the last revision
+     * folded into its combination ({@link PolicyReader#combine(List, List, PolicyRead)}).
+     */
+    synchronized PolicyRead combined(List<FileRead> now, PolicyReader reader) {
+        combined = reads == null ? reader.combine(now) : reader.combine(now, reads, combined);
+        reads = now;
+        return combined;
     }
 
     /** The next mesh compilation, given the last one (none before the first); kept for the next. */
