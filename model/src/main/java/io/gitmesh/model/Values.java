@@ -42,6 +42,9 @@ public final class Values {
     public static <T extends Comparable<? super T>> List<T> sortedSet(Collection<T> items) {
         List<T> sorted = new ArrayList<>(items);
         sorted.forEach(Objects::requireNonNull);
+        if (strictlyIncreasing(sorted)) {
+            return Collections.unmodifiableList(sorted); // already a sorted set: no sort, no deep comparisons
+        }
         sorted.sort(null);
         List<T> distinct = new ArrayList<>(sorted.size());
         for (T item : sorted) {
@@ -50,6 +53,15 @@ public final class Values {
             }
         }
         return Collections.unmodifiableList(distinct);
+    }
+
+    private static <T extends Comparable<? super T>> boolean strictlyIncreasing(List<T> items) {
+        for (int i = 1; i < items.size(); i++) {
+            if (items.get(i - 1).compareTo(items.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An unmodifiable copy sorted by key (iteration is always in key order). */

@@ -4,7 +4,6 @@ import io.gitmesh.model.Identity;
 import io.gitmesh.model.ServiceRef;
 import io.gitmesh.schema.ClusterCatalog;
 import io.gitmesh.schema.kube.KubeObject;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +33,7 @@ public final class ClusterState implements ClusterCatalog {
     private final List<Workload> workloads;
     private final List<EndpointSlice> endpointSlices;
     private final List<Identity> identities;
+    private final Set<Identity> identitySet;
     private final Map<ServiceRef, Service> servicesByRef;
     private final Map<ServiceRef, ServiceBackends> backends;
 
@@ -46,6 +46,7 @@ public final class ClusterState implements ClusterCatalog {
         this.namespaces = withImpliedNamespaces(builder.namespaces);
         this.identities = Stream.concat(serviceAccounts.stream(), workloads.stream().map(Workload::identity))
                 .sorted().distinct().toList();
+        this.identitySet = Set.copyOf(identities);
         this.servicesByRef = Map.copyOf(builder.services);
         BackendResolver resolver = new BackendResolver(workloads, endpointSlices);
         this.backends = services.stream()
@@ -89,7 +90,7 @@ public final class ClusterState implements ClusterCatalog {
     @Override
     public boolean hasServiceAccount(String namespace, String name) {
         return !known || isName(namespace) && isName(name)
-                && Collections.binarySearch(identities, new Identity(namespace, name)) >= 0;
+                && identitySet.contains(new Identity(namespace, name));
     }
 
     /** Declared namespaces, and those only implied by the objects in them (without labels); sorted. */

@@ -33,6 +33,11 @@ final class Findings {
         }
     }
 
+    /** Whether no document has failed. */
+    boolean noneFailed() {
+        return failed.isEmpty();
+    }
+
     boolean failed(PolicyDocument doc) {
         return failed.contains(doc);
     }

@@ -45,7 +45,8 @@ public final class PolicyChecker {
 
         List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
         diagnostics.addAll(findings.diagnostics());
-        return new CheckedPolicy(new PolicySet(policies.documents().stream().filter(d -> !findings.failed(d))
-                .toList()), diagnostics);
+        PolicySet kept = findings.noneFailed() ? policies
+                : new PolicySet(policies.documents().stream().filter(d -> !findings.failed(d)).toList());
+        return new CheckedPolicy(kept, diagnostics);
     }
 }

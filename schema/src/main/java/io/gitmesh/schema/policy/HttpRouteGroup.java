@@ -19,6 +19,11 @@ public record HttpRouteGroup(Meta meta, List<HttpMatch> matches) implements Poli
     }
 
     public Optional<HttpMatch> match(String name) {
-        return matches.stream().filter(m -> m.name().equals(name)).findFirst();
+        for (HttpMatch match : matches) {
+            if (match.name().equals(name)) {
+                return Optional.of(match);
+            }
+        }
+        return Optional.empty();
     }
 }
