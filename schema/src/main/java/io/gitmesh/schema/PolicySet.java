@@ -8,10 +8,10 @@ import io.gitmesh.schema.policy.TcpRoute;
 import io.gitmesh.schema.policy.TrafficSplit;
 import io.gitmesh.schema.policy.TrafficTarget;
 import io.gitmesh.schema.policy.UdpRoute;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The policy documents of one revision, in a stable order (by resource key), whatever order the
@@ -26,8 +26,16 @@ public final class PolicySet {
 
     public PolicySet(List<PolicyDocument> documents) {
         this.documents = KeyOrder.sorted(documents, PolicyDocument::kind, PolicyDocument::meta);
-        this.byKind = this.documents.stream().collect(Collectors.groupingBy(Object::getClass,
-                Collectors.toUnmodifiableList()));
+        this.byKind = new HashMap<>();
+        int start = 0;
+        for (int i = 1; i <= this.documents.size(); i++) {
+            // in key order the documents of a kind stand together
+            Class<?> kind = this.documents.get(start).getClass();
+            if (i == this.documents.size() || this.documents.get(i).getClass() != kind) {
+                byKind.put(kind, this.documents.subList(start, i));
+                start = i;
+            }
+        }
     }
 
     /** Every document, sorted by resource key. */

@@ -4,6 +4,7 @@ import io.gitmesh.schema.kube.KubeObject;
 import io.gitmesh.schema.policy.MeshConfig;
 import io.gitmesh.schema.policy.PolicyDocument;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -82,28 +83,35 @@ final class ReadFolding {
      */
     private static <T> Optional<List<T>> merge(List<T> sorted, List<T> removed, List<T> added,
             Function<T, ResourceKey> key) {
-        Set<T> leaving = identitySet(removed);
+        Comparator<T> order = Comparator.comparing(key);
+        BitSet leaving = new BitSet(sorted.size());
+        for (T item : removed) {
+            int found = Collections.binarySearch(sorted, item, order);
+            if (found < 0 || sorted.get(found) != item) {
+                return Optional.empty(); // not where the combination should hold it: combine every file
+            }
+            leaving.set(found);
+        }
         List<T> arriving = new ArrayList<>(added);
-        arriving.sort(Comparator.comparing(key));
+        arriving.sort(order);
         int[] at = new int[arriving.size()];
         for (int j = 0; j < arriving.size(); j++) {
-            ResourceKey k = key.apply(arriving.get(j));
-            if (j > 0 && k.equals(key.apply(arriving.get(j - 1)))) {
+            if (j > 0 && order.compare(arriving.get(j - 1), arriving.get(j)) == 0) {
                 return Optional.empty();
             }
-            int found = Collections.binarySearch(sorted, arriving.get(j), Comparator.comparing(key));
-            if (found >= 0 && !leaving.contains(sorted.get(found))) {
+            int found = Collections.binarySearch(sorted, arriving.get(j), order);
+            if (found >= 0 && !leaving.get(found)) {
                 return Optional.empty();
             }
             at[j] = found >= 0 ? found : -found - 1;
         }
-        List<T> merged = new ArrayList<>(sorted.size() - leaving.size() + arriving.size());
+        List<T> merged = new ArrayList<>(sorted.size() - leaving.cardinality() + arriving.size());
         int j = 0;
         for (int i = 0; i < sorted.size(); i++) {
             while (j < arriving.size() && at[j] == i) {
                 merged.add(arriving.get(j++));
             }
-            if (!leaving.contains(sorted.get(i))) {
+            if (!leaving.get(i)) {
                 merged.add(sorted.get(i));
             }
         }

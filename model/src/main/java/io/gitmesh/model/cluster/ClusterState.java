@@ -69,7 +69,8 @@ public final class ClusterState implements ClusterCatalog {
      * built from the others.
      */
     public static boolean alike(KubeObject a, KubeObject b) {
-        return a == b || a.key().equals(b.key()) && of(List.of(a)).equals(of(List.of(b)));
+        return a == b || a.key().equals(b.key())
+                && KubeObjectMapper.toBuilder(List.of(a)).sameParts(KubeObjectMapper.toBuilder(List.of(b)));
     }
 
     public static Builder builder() {
@@ -199,6 +200,13 @@ public final class ClusterState implements ClusterCatalog {
         public Builder endpointSlice(EndpointSlice slice) {
             endpointSlices.add(Objects.requireNonNull(slice));
             return this;
+        }
+
+        /** Whether the two hold the same parts. */
+        boolean sameParts(Builder other) {
+            return namespaces.equals(other.namespaces) && serviceAccounts.equals(other.serviceAccounts)
+                    && services.equals(other.services) && workloads.equals(other.workloads)
+                    && endpointSlices.equals(other.endpointSlices);
         }
 
         /** A known cluster state (even with no parts: a cluster that is empty). */

@@ -57,9 +57,20 @@ record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Iden
             }
         }
         if (!routes.isEmpty()) {
+            // a rule or match names a route of its own namespace: look only in the changed routes' namespaces
+            Set<String> namespaces = new HashSet<>();
+            routes.forEach(route -> namespaces.add(route.namespace()));
             for (PolicySet policy : List.of(before, after)) {
-                policy.trafficTargets().stream().filter(t -> namesAny(t, routes)).forEach(changes::addTarget);
-                policy.trafficSplits().stream().filter(s -> namesAny(s, routes)).forEach(changes::addRoot);
+                for (TrafficTarget target : policy.trafficTargets()) {
+                    if (namespaces.contains(target.meta().namespace()) && namesAny(target, routes)) {
+                        changes.addTarget(target);
+                    }
+                }
+                for (TrafficSplit split : policy.trafficSplits()) {
+                    if (namespaces.contains(split.meta().namespace()) && namesAny(split, routes)) {
+                        changes.addRoot(split);
+                    }
+                }
             }
         }
         return Optional.of(changes);
