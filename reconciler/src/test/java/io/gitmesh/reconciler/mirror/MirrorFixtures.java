@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitmesh.reconciler.ShopFixtures;
 import io.gitmesh.reconciler.compile.CompiledRevision;
 import io.gitmesh.reconciler.compile.RevisionCompiler;
 import io.gitmesh.reconciler.loop.AppliedRevision;
@@ -26,21 +27,8 @@ import java.util.TreeMap;
 
 /** A small valid policy repository, revisions of it, and the SMI CRDs from shared/smi/crds. */
 final class MirrorFixtures {
-    static final String CLUSTER = """
-            apiVersion: v1
-            kind: ServiceAccount
-            metadata: {name: web, namespace: shop}
-            ---
-            apiVersion: v1
-            kind: ServiceAccount
-            metadata: {name: client, namespace: shop}
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web, namespace: shop}
-            spec:
-              selector: {app: web}
-              ports: [{name: http, port: 8080}]
+    /** The shop's cluster ({@link ShopFixtures#CLUSTER}) with the versions web-v1 and web-v2 the split sends to. */
+    static final String CLUSTER = ShopFixtures.CLUSTER + """
             ---
             apiVersion: v1
             kind: Service
@@ -55,14 +43,6 @@ final class MirrorFixtures {
             spec:
               selector: {app: web, version: v2}
               ports: [{name: http, port: 8080}]
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web, namespace: shop}
-            spec:
-              template:
-                metadata: {labels: {app: web}}
-                spec: {serviceAccountName: web}
             """;
     static final String ROUTES = """
             apiVersion: specs.smi-spec.io/v1alpha4
