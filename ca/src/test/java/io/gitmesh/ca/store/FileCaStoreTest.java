@@ -11,7 +11,6 @@ import io.gitmesh.ca.Pkix;
 import io.gitmesh.ca.bc.BouncyCastleCertificateAuthority;
 import io.gitmesh.ca.bc.CaMaterialGenerator;
 import io.gitmesh.ca.bc.CaSettings;
-import io.gitmesh.ca.rotation.CaState;
 import io.gitmesh.model.Identity;
 import java.nio.file.Files;
 import java.nio.file.Path;
