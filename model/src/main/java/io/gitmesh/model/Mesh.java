@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Function;
 
 /**
  * The compiled mesh (DESIGN.md §1): identities, services, and per identity what it may reach
@@ -24,18 +25,35 @@ public record Mesh(String trustDomain, TrafficMode mode, List<Identity> identiti
         SortedMap<ServiceRef, MeshService> services, SortedMap<Identity, Outbound> outboundViews,
         SortedMap<Identity, Inbound> inboundViews) {
 
+    private static final Function<MeshService, ServiceRef> SERVICE_KEY = MeshService::ref;
+    private static final Function<Outbound, Identity> OUTBOUND_KEY = Outbound::identity;
+    private static final Function<Inbound, Identity> INBOUND_KEY = Inbound::identity;
+
     public Mesh {
         Values.requireText(trustDomain, "trustDomain");
         Objects.requireNonNull(mode, "mode");
         identities = Values.sortedSet(identities);
-        services = Values.sortedMap(services);
-        outboundViews = Values.sortedMap(outboundViews);
-        inboundViews = Values.sortedMap(inboundViews);
-        services.forEach((ref, service) -> require(ref.equals(service.ref()), "service " + ref + " filed under "
-                + service.ref()));
-        outboundViews.forEach((id, view) -> require(id.equals(view.identity()), "outbound of " + id));
-        require(mode == TrafficMode.SMI || outboundViews.isEmpty(), "outbound views in permissive mode");
-        inboundViews.forEach((id, view) -> require(id.equals(view.identity()), "inbound of " + id));
+        services = Values.keyedBy(services, SERVICE_KEY, "service");
+        outboundViews = Values.keyedBy(outboundViews, OUTBOUND_KEY, "outbound view");
+        inboundViews = Values.keyedBy(inboundViews, INBOUND_KEY, "inbound view");
+        if (mode == TrafficMode.PERMISSIVE && !outboundViews.isEmpty()) {
+            throw new IllegalArgumentException("inconsistent mesh: outbound views in permissive mode");
+        }
+    }
+
+    /**
+     * This mesh with some services and views replaced, added or removed, and the rest shared with it:
+     * what a change of policy makes of it (the cluster, and so the identities, stay the same).
+     *
+     * @param services        services to put, each under its own reference
+     * @param removedServices services to take out
+     * @param outbound        outbound views to put, each under its identity
+     * @param inbound         inbound views to put, each under its identity
+     */
+    public Mesh with(Collection<MeshService> services, Collection<ServiceRef> removedServices,
+            Collection<Outbound> outbound, Collection<Inbound> inbound) {
+        return new Mesh(trustDomain, mode, identities, Values.keyedWith(this.services, services, removedServices),
+                Values.keyedWith(outboundViews, outbound, List.of()), Values.keyedWith(inboundViews, inbound, List.of()));
     }
 
     public Optional<MeshService> service(ServiceRef ref) {
@@ -89,11 +107,5 @@ public record Mesh(String trustDomain, TrafficMode mode, List<Identity> identiti
                 .flatMap(s -> s.ports().stream().map(p -> new OutboundPort(s.ref(), p, Permission.ALL)))
                 .sorted()
                 .toList();
-    }
-
-    private static void require(boolean condition, String what) {
-        if (!condition) {
-            throw new IllegalArgumentException("inconsistent mesh: " + what);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.gitmesh.model;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -7,8 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Helpers for the model's values: immutable copies in a deterministic order (never a hash order),
@@ -37,13 +40,17 @@ public final class Values {
 
     /**
      * An unmodifiable copy in natural order, without duplicates. Duplicates are found among
-     * neighbours after sorting, so deep values are compared, never hashed.
+     * neighbours after sorting, so deep values are compared, never hashed. A list this method made
+     * is taken as it is.
      */
     public static <T extends Comparable<? super T>> List<T> sortedSet(Collection<T> items) {
+        if (items instanceof SortedList<T> sorted) {
+            return sorted;
+        }
         List<T> sorted = new ArrayList<>(items);
         sorted.forEach(Objects::requireNonNull);
         if (strictlyIncreasing(sorted)) {
-            return Collections.unmodifiableList(sorted); // already a sorted set: no sort, no deep comparisons
+            return new SortedList<>(sorted); // already a sorted set: no sort, no deep comparisons
         }
         sorted.sort(null);
         List<T> distinct = new ArrayList<>(sorted.size());
@@ -52,7 +59,27 @@ public final class Values {
                 distinct.add(item);
             }
         }
-        return Collections.unmodifiableList(distinct);
+        return new SortedList<>(distinct);
+    }
+
+    /** A list {@link #sortedSet} made: sorted, without duplicates, unmodifiable. */
+    private static final class SortedList<T> extends AbstractList<T> implements RandomAccess {
+        private final Object[] items;
+
+        SortedList(List<T> items) {
+            this.items = items.toArray();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // items holds the Ts it was made from
+        public T get(int index) {
+            return (T) items[index];
+        }
+
+        @Override
+        public int size() {
+            return items.length;
+        }
     }
 
     private static <T extends Comparable<? super T>> boolean strictlyIncreasing(List<T> items) {
@@ -78,6 +105,33 @@ public final class Values {
             map.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
         }
         return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /**
+     * An unmodifiable map in key order whose every value is checked to be filed under
+     * {@code keyOf} of itself; a map this method made with the same {@code keyOf} (the same
+     * instance) is taken as it is, without checking it again.
+     */
+    public static <K extends Comparable<? super K>, V> SortedMap<K, V> keyedBy(Map<K, V> map,
+            Function<? super V, ? extends K> keyOf, String what) {
+        if (map instanceof KeyedMap<K, V> keyed && keyed.keyedBy(keyOf)) {
+            return keyed;
+        }
+        return KeyedMap.of(sortedMap(map), keyOf, what);
+    }
+
+    /**
+     * A map {@link #keyedBy} made, without the {@code removed} keys and with the {@code put} values
+     * filed under their keys: only those are worked on, the rest is shared.
+     *
+     * @throws IllegalArgumentException when {@code map} was not made by {@link #keyedBy}
+     */
+    public static <K extends Comparable<? super K>, V> SortedMap<K, V> keyedWith(SortedMap<K, V> map,
+            Collection<? extends V> put, Collection<? extends K> removed) {
+        if (!(map instanceof KeyedMap<K, V> keyed)) {
+            throw new IllegalArgumentException("not a map made by Values.keyedBy: " + map.getClass().getName());
+        }
+        return keyed.with(put, removed);
     }
 
     /** Orders lists element by element; a list that is a prefix of another comes first. */

@@ -1,9 +1,5 @@
 package io.gitmesh.model.compile;
 
-import static java.util.stream.Collectors.groupingBy;
-import static java.util.stream.Collectors.mapping;
-import static java.util.stream.Collectors.toList;
-
 import io.gitmesh.model.Admission;
 import io.gitmesh.model.Identity;
 import io.gitmesh.model.Inbound;
@@ -24,42 +20,35 @@ final class AccessViews {
     private final TrafficMode mode;
     private final AccessRules access;
     private final CompiledServices services;
-    private final Map<Identity, List<ServedPort>> servedBy;
-    /** For each backend port, the split root ports it takes a share of. */
-    private final Map<PortKey, List<PortKey>> rootsSharingWith;
 
     AccessViews(TrafficMode mode, AccessRules access, CompiledServices services) {
         this.mode = mode;
         this.access = access;
         this.services = services;
-        this.servedBy = services.served().stream().collect(groupingBy(ServedPort::identity));
-        this.rootsSharingWith = services.sharingBackends().entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(backend -> Map.entry(backend, e.getKey())))
-                .collect(groupingBy(Map.Entry::getKey, mapping(Map.Entry::getValue, toList())));
     }
 
     /** What {@code source} may reach in SMI mode (in permissive mode the {@link io.gitmesh.model.Mesh} answers). */
     Outbound outbound(Identity source) {
         Map<PortKey, Permission> direct = new HashMap<>();
         for (AccessRules.Grant grant : access.from(source)) {
-            for (ServedPort served : servedBy.getOrDefault(grant.destination(), List.of())) {
+            for (ServedPort served : services.servedBy(grant.destination())) {
                 grant.rules().permission(served.port(), served.targetPorts())
                         .ifPresent(p -> direct.merge(served.key(), p, Permission::union));
             }
         }
         Map<PortKey, Permission> reachable = new HashMap<>(direct);
         direct.keySet().stream()
-                .flatMap(backend -> rootsSharingWith.getOrDefault(backend, List.of()).stream())
+                .flatMap(backend -> services.rootsSharingWith(backend).stream())
                 .distinct()
                 .forEach(root -> reachable.put(root, throughSplit(root, direct)));
         return new Outbound(source, reachable.entrySet().stream()
-                .map(e -> new OutboundPort(e.getKey().service(), services.ports().get(e.getKey()), e.getValue()))
+                .map(e -> new OutboundPort(e.getKey().service(), services.port(e.getKey()), e.getValue()))
                 .toList());
     }
 
     /** What a split root allows: what the root itself and the backends that share its traffic allow, together. */
     private Permission throughSplit(PortKey root, Map<PortKey, Permission> direct) {
-        return Stream.concat(Stream.of(root), services.sharingBackends().get(root).stream())
+        return Stream.concat(Stream.of(root), services.sharingBackends(root).stream())
                 .map(direct::get)
                 .filter(Objects::nonNull)
                 .reduce(Permission::union)
@@ -68,7 +57,7 @@ final class AccessViews {
 
     Inbound inbound(Identity destination) {
         List<AccessRules.Grant> grants = access.to(destination);
-        return new Inbound(destination, servedBy.getOrDefault(destination, List.of()).stream()
+        return new Inbound(destination, services.servedBy(destination).stream()
                 .map(served -> new InboundPort(served.service(), served.port(), served.targetPorts(),
                         mode == TrafficMode.PERMISSIVE ? Admission.ANY_SOURCE : admission(served, grants)))
                 .toList());

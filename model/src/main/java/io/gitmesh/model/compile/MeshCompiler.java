@@ -101,10 +101,10 @@ public final class MeshCompiler {
     public MeshCompilation compilation(PolicySet policy, ClusterState cluster) {
         MeshConfig config = policy.effectiveMeshConfig();
         TrafficMode mode = config.permissive() ? TrafficMode.PERMISSIVE : TrafficMode.SMI;
-        RouteGroups groups = new RouteGroups(policy.httpRouteGroups());
+        RouteGroups groups = RouteGroups.of(policy.httpRouteGroups());
         CompiledServices services = CompiledServices.compile(cluster,
-                new SplitRouting(policy.trafficSplits(), groups, cluster));
-        AccessRules access = new AccessRules(policy, groups);
+                SplitRouting.of(policy.trafficSplits(), groups, cluster));
+        AccessRules access = AccessRules.of(policy, groups);
         AccessViews views = new AccessViews(mode, access, services);
         SortedMap<Identity, Outbound> outbound = new TreeMap<>();
         SortedMap<Identity, Inbound> inbound = new TreeMap<>();
@@ -120,30 +120,32 @@ public final class MeshCompiler {
 
     /**
      * The same mesh as {@link #compilation(PolicySet, ClusterState)} gives, worked out from
-     * {@code previous} where the policy changed little: the matches of unchanged HTTPRouteGroups and the
-     * rules of unchanged TrafficTargets are taken over, only the Services whose TrafficSplits changed
-     * are compiled again, and only the views of the identities a changed TrafficTarget, route or
-     * routing touches (see {@link PolicyChanges}); the rest is taken over. With another cluster state
-     * (another instance), another trust domain or traffic mode, or in permissive mode, it is a whole
-     * compile.
+     * {@code previous} where the policy changed little, in time that grows with what changed: only
+     * the changed HTTPRouteGroups are resolved again, only the grants of changed TrafficTargets (and
+     * of those naming a changed route) are replaced, only the Services whose TrafficSplits changed are
+     * compiled again, and only the views of the identities a changed TrafficTarget, route or routing
+     * touches (see {@link PolicyChanges}); the rest is shared with {@code previous}. With another
+     * cluster state (another instance), another trust domain or traffic mode, or in permissive mode,
+     * it is a whole compile.
      */
     public MeshCompilation compilation(PolicySet policy, ClusterState cluster, MeshCompilation previous) {
-        Optional<PolicyChanges> changes = previous.cluster() == cluster
+        Optional<PolicyChanges> found = previous.cluster() == cluster
                 ? PolicyChanges.between(previous.policy(), policy) : Optional.empty();
-        if (changes.isEmpty()) {
+        if (found.isEmpty()) {
             return compilation(policy, cluster);
         }
-        RouteGroups groups = new RouteGroups(policy.httpRouteGroups(), previous.groups());
-        AccessRules access = new AccessRules(policy, groups, target -> changes.get().namesChangedRoute(target) ? null
-                : previous.access().rulesOf(target));
-        Set<ServiceRef> roots = changes.get().splitRoots();
+        PolicyChanges changes = found.get();
+        RouteGroups groups = previous.groups().with(changes.routes(), policy.httpRouteGroups());
+        AccessRules access = previous.access().with(policy, groups, changes.leavingTargets(),
+                changes.arrivingTargets());
+        Set<ServiceRef> roots = changes.splitRoots();
         CompiledServices services = previous.services().recompile(roots, cluster,
-                new SplitRouting(policy.trafficSplits(), groups, cluster));
-        Set<Identity> inboundChanged = new HashSet<>(changes.get().destinations());
-        Set<Identity> outboundChanged = new HashSet<>(changes.get().sources());
+                SplitRouting.of(policy.trafficSplits(), roots, groups, cluster));
+        Set<Identity> inboundChanged = new HashSet<>(changes.destinations());
+        Set<Identity> outboundChanged = new HashSet<>(changes.sources());
         for (ServiceRef root : roots) {
             inboundChanged.addAll(cluster.backends(root).identities());
-            Stream.of(previous.mesh().service(root), Optional.ofNullable(services.services().get(root)))
+            Stream.of(previous.services().service(root), services.service(root))
                     .flatMap(Optional::stream)
                     .flatMap(MeshCompiler::routedTo)
                     .flatMap(service -> cluster.backends(service).identities().stream())
@@ -152,12 +154,12 @@ public final class MeshCompiler {
         }
         AccessViews views = new AccessViews(TrafficMode.SMI, access, services);
         Mesh before = previous.mesh();
-        SortedMap<Identity, Outbound> outbound = new TreeMap<>(before.outboundViews());
-        SortedMap<Identity, Inbound> inbound = new TreeMap<>(before.inboundViews());
-        outboundChanged.stream().filter(outbound::containsKey).forEach(id -> outbound.put(id, views.outbound(id)));
-        inboundChanged.stream().filter(inbound::containsKey).forEach(id -> inbound.put(id, views.inbound(id)));
-        return new MeshCompilation(policy, cluster, groups, access, services, new Mesh(before.trustDomain(), before.mode(),
-                before.identities(), services.services(), outbound, inbound));
+        Mesh mesh = before.with(
+                roots.stream().map(services::service).flatMap(Optional::stream).toList(),
+                roots.stream().filter(root -> services.service(root).isEmpty()).toList(),
+                outboundChanged.stream().filter(before.outboundViews()::containsKey).map(views::outbound).toList(),
+                inboundChanged.stream().filter(before.inboundViews()::containsKey).map(views::inbound).toList());
+        return new MeshCompilation(policy, cluster, groups, access, services, mesh);
     }
 
     /** The Service itself and every backend its routing sends traffic to. */

@@ -12,11 +12,13 @@ import io.gitmesh.schema.policy.TcpRoute;
 import io.gitmesh.schema.policy.TrafficSplit;
 import io.gitmesh.schema.policy.TrafficTarget;
 import io.gitmesh.schema.policy.UdpRoute;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * What a change of policy touches in the mesh, for compiling it from the mesh before
@@ -25,13 +27,16 @@ import java.util.Set;
  * again: perhaps equal, counted anyway, which only costs time). A changed route counts as a change of
  * every TrafficTarget and TrafficSplit that names it, before or after.
  *
- * @param splitRoots   the root Services of changed TrafficSplits: their routing is compiled again
- * @param sources      the sources of changed TrafficTargets: what they may reach is worked out again
- * @param destinations the destinations of changed TrafficTargets: whom they admit is worked out again
- * @param routes       the changed routes (HTTPRouteGroups, TCPRoutes, UDPRoutes)
+ * @param splitRoots      the root Services of changed TrafficSplits: their routing is compiled again
+ * @param sources         the sources of changed TrafficTargets: what they may reach is worked out again
+ * @param destinations    the destinations of changed TrafficTargets: whom they admit is worked out again
+ * @param routes          the changed routes (HTTPRouteGroups, TCPRoutes, UDPRoutes)
+ * @param leavingTargets  the changed TrafficTargets of the policy before (instances): their grants go
+ * @param arrivingTargets the changed TrafficTargets of the policy after (instances): their grants come,
+ *                        resolved again (an instance in both names a changed route)
  */
 record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Identity> destinations,
-        Set<ResourceKey> routes) {
+        Set<ResourceKey> routes, Set<TrafficTarget> leavingTargets, Set<TrafficTarget> arrivingTargets) {
 
     /**
      * The changes from {@code before} to {@code after}; empty when the mesh must be compiled whole: the
@@ -43,45 +48,55 @@ record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Iden
         if (is.permissive() || was.permissive() || !was.trustDomain().equals(is.trustDomain())) {
             return Optional.empty();
         }
-        PolicyChanges changes = new PolicyChanges(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+        PolicyChanges changes = new PolicyChanges(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(),
+                instances(), instances());
+        walkChanged(before.documents(), after.documents(), changes::changed);
         Set<ResourceKey> routes = changes.routes();
-        for (PolicyDocument document : changedDocuments(before.documents(), after.documents())) {
-            switch (document) {
-                case TrafficSplit split -> changes.addRoot(split);
-                case TrafficTarget target -> changes.addTarget(target);
-                case HttpRouteGroup group -> routes.add(group.key());
-                case TcpRoute route -> routes.add(route.key());
-                case UdpRoute route -> routes.add(route.key());
-                case MeshConfig config -> { } // only its trust domain and mode reach the mesh: compared above
-                case EnvoyOverride override -> { } // applied by the xDS translation, not part of the mesh
-            }
-        }
         if (!routes.isEmpty()) {
             // a rule or match names a route of its own namespace: look only in the changed routes' namespaces
             Set<String> namespaces = new HashSet<>();
             routes.forEach(route -> namespaces.add(route.namespace()));
-            for (PolicySet policy : List.of(before, after)) {
-                for (TrafficTarget target : policy.trafficTargets()) {
-                    if (namespaces.contains(target.meta().namespace()) && namesAny(target, routes)) {
-                        changes.addTarget(target);
-                    }
-                }
-                for (TrafficSplit split : policy.trafficSplits()) {
-                    if (namespaces.contains(split.meta().namespace()) && namesAny(split, routes)) {
-                        changes.addRoot(split);
-                    }
-                }
+            for (String namespace : namespaces) {
+                changes.addNaming(before, namespace, changes.leavingTargets());
+                changes.addNaming(after, namespace, changes.arrivingTargets());
             }
         }
         return Optional.of(changes);
     }
 
+    /** The TrafficTargets and TrafficSplits of the namespace that name a changed route. */
+    private void addNaming(PolicySet policy, String namespace, Set<TrafficTarget> side) {
+        for (TrafficTarget target : PolicyLookup.inNamespace(policy.trafficTargets(), namespace)) {
+            if (namesAny(target, routes)) {
+                addTarget(target, side);
+            }
+        }
+        for (TrafficSplit split : PolicyLookup.inNamespace(policy.trafficSplits(), namespace)) {
+            if (namesAny(split, routes)) {
+                addRoot(split);
+            }
+        }
+    }
+
+    private void changed(PolicyDocument document, boolean wasBefore) {
+        switch (document) {
+            case TrafficSplit split -> addRoot(split);
+            case TrafficTarget target -> addTarget(target, wasBefore ? leavingTargets : arrivingTargets);
+            case HttpRouteGroup group -> routes.add(group.key());
+            case TcpRoute route -> routes.add(route.key());
+            case UdpRoute route -> routes.add(route.key());
+            case MeshConfig config -> { } // only its trust domain and mode reach the mesh: compared above
+            case EnvoyOverride override -> { } // applied by the xDS translation, not part of the mesh
+        }
+    }
+
     /**
-     * The documents in one list and not the other, or another instance under the same key; both lists
-     * are sorted by key ({@link PolicySet}), so one walk finds them, working keys out only where they differ.
+     * Hands over the documents in one list and not the other, or another instance under the same key
+     * (with whether it is from {@code before}); both lists are sorted by key ({@link PolicySet}), so one
+     * walk finds them, working keys out only where they differ.
      */
-    private static List<PolicyDocument> changedDocuments(List<PolicyDocument> before, List<PolicyDocument> after) {
-        List<PolicyDocument> changed = new ArrayList<>();
+    private static void walkChanged(List<PolicyDocument> before, List<PolicyDocument> after,
+            BiConsumer<PolicyDocument, Boolean> changed) {
         int i = 0;
         int j = 0;
         while (i < before.size() && j < after.size()) {
@@ -94,17 +109,20 @@ record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Iden
             }
             int order = was.key().compareTo(is.key());
             if (order <= 0) {
-                changed.add(was);
+                changed.accept(was, true);
                 i++;
             }
             if (order >= 0) {
-                changed.add(is);
+                changed.accept(is, false);
                 j++;
             }
         }
-        changed.addAll(before.subList(i, before.size()));
-        changed.addAll(after.subList(j, after.size()));
-        return changed;
+        before.subList(i, before.size()).forEach(document -> changed.accept(document, true));
+        after.subList(j, after.size()).forEach(document -> changed.accept(document, false));
+    }
+
+    private static Set<TrafficTarget> instances() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     private void addRoot(TrafficSplit split) {
@@ -113,14 +131,10 @@ record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Iden
         }
     }
 
-    private void addTarget(TrafficTarget target) {
+    private void addTarget(TrafficTarget target, Set<TrafficTarget> side) {
+        side.add(target);
         target.sources().stream().map(AccessRules::identityOf).flatMap(Optional::stream).forEach(sources::add);
         AccessRules.destinationOf(target).ifPresent(destinations::add);
-    }
-
-    /** Whether the TrafficTarget names a changed route (its rules must be resolved again). */
-    boolean namesChangedRoute(TrafficTarget target) {
-        return !routes.isEmpty() && namesAny(target, routes);
     }
 
     private static boolean namesAny(TrafficTarget target, Set<ResourceKey> routes) {

@@ -2,35 +2,51 @@ package io.gitmesh.model.compile;
 
 import io.gitmesh.model.HeaderCondition;
 import io.gitmesh.model.RouteMatch;
+import io.gitmesh.schema.ResourceKey;
 import io.gitmesh.schema.policy.HttpMatch;
 import io.gitmesh.schema.policy.HttpRouteGroup;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
 
-/** The HTTPRouteGroups of the policy, by namespace and name, with their matches as the mesh applies them. */
+/**
+ * The HTTPRouteGroups of the policy, by namespace and name, with their matches as the mesh applies
+ * them. Immutable and persistent: {@link #with} resolves only the groups that changed.
+ */
 final class RouteGroups {
-    static final RouteGroups NONE = new RouteGroups(List.of());
+    private final PMap<String, List<RouteMatch>> matchesByGroup;
 
-    private final Map<String, List<RouteMatch>> matchesByGroup = new HashMap<>();
-    private final Map<HttpRouteGroup, List<RouteMatch>> matchesByDocument = new IdentityHashMap<>();
-
-    RouteGroups(List<HttpRouteGroup> groups) {
-        this(groups, NONE);
+    private RouteGroups(PMap<String, List<RouteMatch>> matchesByGroup) {
+        this.matchesByGroup = matchesByGroup;
     }
 
-    /** The groups, taking over the matches of those that are the very documents {@code previous} had. */
-    RouteGroups(List<HttpRouteGroup> groups, RouteGroups previous) {
+    /** The groups (in key order: of two with one key, the first counts). */
+    static RouteGroups of(List<HttpRouteGroup> groups) {
+        PMap<String, List<RouteMatch>> matches = HashTreePMap.empty();
         for (HttpRouteGroup group : groups) {
-            List<RouteMatch> matches = previous.matchesByDocument.get(group);
-            if (matches == null) {
-                matches = group.matches().stream().filter(RouteGroups::isWellFormed)
-                        .map(m -> toRouteMatch(keyOf(group), m)).toList();
+            if (!matches.containsKey(keyOf(group))) {
+                matches = matches.plus(keyOf(group), matchesOf(group));
             }
-            matchesByDocument.put(group, matches);
-            matchesByGroup.putIfAbsent(keyOf(group), matches);
         }
+        return new RouteGroups(matches);
+    }
+
+    /**
+     * These groups with those whose keys are among {@code changed} (routes of any kind) resolved again
+     * from {@code groups}, the policy's groups in key order: added, replaced or gone.
+     */
+    RouteGroups with(Set<ResourceKey> changed, List<HttpRouteGroup> groups) {
+        PMap<String, List<RouteMatch>> matches = matchesByGroup;
+        for (ResourceKey key : changed) {
+            if (key.kind().equals(HttpRouteGroup.KIND)) {
+                Optional<HttpRouteGroup> group = PolicyLookup.named(groups, key.namespace(), key.name());
+                String name = key.namespace() + "/" + key.name();
+                matches = group.isPresent() ? matches.plus(name, matchesOf(group.get())) : matches.minus(name);
+            }
+        }
+        return new RouteGroups(matches);
     }
 
     /**
@@ -44,6 +60,11 @@ final class RouteGroups {
 
     private static String keyOf(HttpRouteGroup group) {
         return group.meta().namespace() + "/" + group.meta().name();
+    }
+
+    private static List<RouteMatch> matchesOf(HttpRouteGroup group) {
+        return group.matches().stream().filter(RouteGroups::isWellFormed)
+                .map(m -> toRouteMatch(keyOf(group), m)).toList();
     }
 
     /**

@@ -17,10 +17,13 @@ import io.gitmesh.schema.policy.SplitBackend;
 import io.gitmesh.schema.policy.TrafficSplit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Where the traffic to each Service port goes, from the TrafficSplits whose root it is (see
@@ -39,19 +42,49 @@ final class SplitRouting {
     }
 
     private final Map<ServiceRef, List<TrafficSplit>> splitsByRoot;
+    private final Predicate<ServiceRef> covers;
     private final RouteGroups groups;
     private final ClusterState cluster;
 
-    /** @param splits in resource order (as a {@code PolicySet} keeps them) */
-    SplitRouting(List<TrafficSplit> splits, RouteGroups groups, ClusterState cluster) {
-        this.splitsByRoot = splits.stream()
-                .filter(s -> !s.serviceName().isEmpty())
-                .collect(groupingBy(s -> new ServiceRef(s.meta().namespace(), s.serviceName())));
+    private SplitRouting(Map<ServiceRef, List<TrafficSplit>> splitsByRoot, Predicate<ServiceRef> covers,
+            RouteGroups groups, ClusterState cluster) {
+        this.splitsByRoot = splitsByRoot;
+        this.covers = covers;
         this.groups = groups;
         this.cluster = cluster;
     }
 
+    /** The routing of every Service. @param splits in resource order (as a {@code PolicySet} keeps them) */
+    static SplitRouting of(List<TrafficSplit> splits, RouteGroups groups, ClusterState cluster) {
+        return new SplitRouting(splits.stream()
+                .filter(s -> !s.serviceName().isEmpty())
+                .collect(groupingBy(SplitRouting::rootOf)), root -> true, groups, cluster);
+    }
+
+    /**
+     * The routing of the {@code roots} only, their splits found by namespace (what a compile of a few
+     * changed splits needs, without going through every split).
+     *
+     * @param splits in resource order (as a {@code PolicySet} keeps them)
+     */
+    static SplitRouting of(List<TrafficSplit> splits, Set<ServiceRef> roots, RouteGroups groups,
+            ClusterState cluster) {
+        Map<ServiceRef, List<TrafficSplit>> byRoot = new HashMap<>();
+        roots.stream().map(ServiceRef::namespace).distinct()
+                .flatMap(namespace -> PolicyLookup.inNamespace(splits, namespace).stream())
+                .filter(split -> !split.serviceName().isEmpty() && roots.contains(rootOf(split)))
+                .forEach(split -> byRoot.computeIfAbsent(rootOf(split), root -> new ArrayList<>()).add(split));
+        return new SplitRouting(byRoot, roots::contains, groups, cluster);
+    }
+
+    private static ServiceRef rootOf(TrafficSplit split) {
+        return new ServiceRef(split.meta().namespace(), split.serviceName());
+    }
+
     PortRouting routingOf(Service root, ServicePort port, Protocol protocol) {
+        if (!covers.test(root.ref())) {
+            throw new IllegalArgumentException("no routing worked out for " + root.ref());
+        }
         List<TrafficSplit> splits = splitsByRoot.getOrDefault(root.ref(), List.of());
         List<TrafficRoute> routes = new ArrayList<>();
         List<PortKey> sharing = new ArrayList<>();

@@ -3,11 +3,11 @@ package io.gitmesh.model.compile;
 import io.gitmesh.model.MeshPort;
 import io.gitmesh.model.Permission;
 import io.gitmesh.model.RouteMatch;
+import io.gitmesh.schema.PolicySet;
 import io.gitmesh.schema.policy.RuleRef;
 import io.gitmesh.schema.policy.TrafficTarget;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,21 +27,24 @@ record TargetRules(Optional<PortSet> tcpPorts, Optional<PortSet> udpPorts, boole
     }
 
     /**
-     * Resolves the rules. A route that does not exist allows nothing, but still counts as a rule of
-     * its kind, so that a dangling TCPRoute never widens the TrafficTarget to every port.
+     * Resolves the rules against the policy's routes. A route that does not exist allows nothing, but
+     * still counts as a rule of its kind, so that a dangling TCPRoute never widens the TrafficTarget to
+     * every port. Of two routes with one key, the first counts.
      */
-    static TargetRules resolve(TrafficTarget target, RouteGroups groups, Map<String, List<Integer>> tcpRoutes,
-            Map<String, List<Integer>> udpRoutes) {
+    static TargetRules resolve(TrafficTarget target, RouteGroups groups, PolicySet policy) {
         String namespace = target.meta().namespace();
         Optional<PortSet> tcp = Optional.empty();
         Optional<PortSet> udp = Optional.empty();
         boolean http = false;
         List<RouteMatch> matches = new ArrayList<>();
         for (RuleRef rule : target.rules()) {
-            String key = namespace + "/" + rule.name();
             switch (rule.kind()) {
-                case TCP_ROUTE -> tcp = Optional.of(tcp.orElse(PortSet.NONE).union(portsOf(tcpRoutes.get(key))));
-                case UDP_ROUTE -> udp = Optional.of(udp.orElse(PortSet.NONE).union(portsOf(udpRoutes.get(key))));
+                case TCP_ROUTE -> tcp = Optional.of(tcp.orElse(PortSet.NONE).union(PolicyLookup
+                        .named(policy.tcpRoutes(), namespace, rule.name()).map(r -> PortSet.of(r.ports()))
+                        .orElse(PortSet.NONE)));
+                case UDP_ROUTE -> udp = Optional.of(udp.orElse(PortSet.NONE).union(PolicyLookup
+                        .named(policy.udpRoutes(), namespace, rule.name()).map(r -> PortSet.of(r.ports()))
+                        .orElse(PortSet.NONE)));
                 case HTTP_ROUTE_GROUP -> {
                     http = true;
                     matches.addAll(groups.matches(namespace, rule.name(), rule.matches()));
@@ -78,9 +81,5 @@ record TargetRules(Optional<PortSet> tcpPorts, Optional<PortSet> udpPorts, boole
 
     private static Optional<PortSet> admitting(Optional<PortSet> ports, MeshPort port, List<Integer> targetPorts) {
         return ports.filter(p -> p.admits(port.port(), targetPorts));
-    }
-
-    private static PortSet portsOf(List<Integer> routePorts) {
-        return routePorts == null ? PortSet.NONE : PortSet.of(routePorts);
     }
 }
