@@ -5,6 +5,7 @@ import io.gitmesh.model.Mesh;
 import io.gitmesh.model.ServiceRef;
 import io.gitmesh.model.TrafficMode;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -51,17 +52,42 @@ final class MeshDelta {
         return services != null && !services.contains(service);
     }
 
-    /** Adds the keys whose value is another instance in {@code after}, or in one map only. */
-    private static <K> void other(SortedMap<K, ?> before, SortedMap<K, ?> after, Set<K> changed) {
-        for (Map.Entry<K, ?> entry : after.entrySet()) {
-            if (before.get(entry.getKey()) != entry.getValue()) {
-                changed.add(entry.getKey());
+    /**
+     * Adds the keys whose value is another instance in {@code after}, or in one map only. Both maps are in
+     * their keys' natural order (a mesh's are), so one walk through both finds them; where the values are
+     * the very same instance, so are the keys (a mesh files each value under a key of its own).
+     */
+    private static <K extends Comparable<? super K>> void other(SortedMap<K, ?> before, SortedMap<K, ?> after,
+            Set<K> changed) {
+        Iterator<? extends Map.Entry<K, ?>> was = before.entrySet().iterator();
+        Iterator<? extends Map.Entry<K, ?>> is = after.entrySet().iterator();
+        Map.Entry<K, ?> a = next(was);
+        Map.Entry<K, ?> b = next(is);
+        while (a != null && b != null) {
+            if (a.getValue() == b.getValue()) {
+                a = next(was);
+                b = next(is);
+                continue;
+            }
+            int order = a.getKey().compareTo(b.getKey());
+            if (order <= 0) {
+                changed.add(a.getKey());
+                a = next(was);
+            }
+            if (order >= 0) {
+                changed.add(b.getKey());
+                b = next(is);
             }
         }
-        for (K key : before.keySet()) {
-            if (!after.containsKey(key)) {
-                changed.add(key);
-            }
+        for (; a != null; a = next(was)) {
+            changed.add(a.getKey());
         }
+        for (; b != null; b = next(is)) {
+            changed.add(b.getKey());
+        }
+    }
+
+    private static <E> E next(Iterator<? extends E> entries) {
+        return entries.hasNext() ? entries.next() : null;
     }
 }
