@@ -16,15 +16,16 @@ import io.gitmesh.xds.override.OverrideApplier;
 import io.gitmesh.xds.override.Patched;
 import io.gitmesh.xds.override.ValidOverride;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.TreePMap;
 
 /**
  * Everything the xDS server serves for one revision: for each identity of the mesh and each flavour,
@@ -52,22 +53,22 @@ public final class ProxyConfigs {
 
     /** The configs by group, in group order, what applying overrides had to say, and what each was built from. */
     public static final class Result {
-        private static final Result EMPTY = new Result(Map.of(), Inputs.NONE);
+        private static final Result EMPTY = new Result(HashTreePMap.empty(), TreePMap.empty(), List.of(), Map.of(),
+                Inputs.NONE);
 
-        private final Map<SnapshotGroup, GroupTranslation> groups;
-        private final Inputs inputs;
-        private final Map<SnapshotGroup, ProxyConfig> configs;
+        private final PMap<Identity, List<GroupTranslation>> byIdentity;
+        private final TreePMap<SnapshotGroup, ProxyConfig> configs;
         private final List<Diagnostic> diagnostics;
+        private final Map<Identity, Map<String, String>> labels;
+        private final Inputs inputs;
 
-        /** Takes {@code groups} over: nobody else may hold it. */
-        private Result(Map<SnapshotGroup, GroupTranslation> groups, Inputs inputs) {
-            this.groups = Collections.unmodifiableMap(groups);
+        private Result(PMap<Identity, List<GroupTranslation>> byIdentity, TreePMap<SnapshotGroup, ProxyConfig> configs,
+                List<Diagnostic> diagnostics, Map<Identity, Map<String, String>> labels, Inputs inputs) {
+            this.byIdentity = byIdentity;
+            this.configs = configs;
+            this.diagnostics = diagnostics;
+            this.labels = labels;
             this.inputs = inputs;
-            Map<SnapshotGroup, ProxyConfig> configs = new LinkedHashMap<>();
-            groups.keySet().stream().sorted().forEach(group -> configs.put(group, groups.get(group).config()));
-            this.configs = Collections.unmodifiableMap(configs);
-            this.diagnostics = groups.values().stream().flatMap(t -> t.diagnostics().stream())
-                    .sorted().distinct().toList();
         }
 
         /** Nothing built: what a first build starts from. */
@@ -75,13 +76,15 @@ public final class ProxyConfigs {
             return EMPTY;
         }
 
-        /** The config of every group, in group order. */
+        /** The config of every group, in group order (an immutable map). */
         public Map<SnapshotGroup, ProxyConfig> configs() {
             return configs;
         }
 
         /** What each group's config was built from. */
         Map<SnapshotGroup, GroupTranslation> groups() {
+            Map<SnapshotGroup, GroupTranslation> groups = new TreeMap<>();
+            byIdentity.values().forEach(translations -> translations.forEach(t -> groups.put(t.group(), t)));
             return groups;
         }
 
@@ -137,35 +140,82 @@ public final class ProxyConfigs {
         List<ValidOverride> overrides = inputs.overrides();
         TranslateOptions options = Objects.requireNonNull(inputs.options(), "options");
         boolean sameOverrides = previous.inputs.overrides().equals(overrides);
-        Map<Identity, Map<String, String>> labels = overrides.isEmpty() ? Map.of() : commonLabels(cluster);
+        Map<Identity, Map<String, String>> labels = overrides.isEmpty() ? Map.of()
+                : previous.inputs.cluster() == cluster && !previous.labels.isEmpty() ? previous.labels
+                : commonLabels(cluster);
+        // the same identities (the same cluster state): the previous maps are changed only where groups changed
+        boolean sameIdentities = inputs.everyGroup() && previous.inputs.everyGroup()
+                && previous.inputs.mesh().identities() == mesh.identities();
+        PMap<Identity, List<GroupTranslation>> byIdentity = sameIdentities ? previous.byIdentity : HashTreePMap.empty();
+        TreePMap<SnapshotGroup, ProxyConfig> configs = sameIdentities ? previous.configs : TreePMap.empty();
+        boolean diagnosticsChanged = !sameIdentities;
         ResourceInterner interner = new ResourceInterner();
         MeshDelta delta = MeshDelta.between(previous.inputs.mesh(), mesh);
-        Map<SnapshotGroup, GroupTranslation> groups = HashMap.newHashMap(2 * mesh.identities().size());
         for (Identity identity : mesh.identities()) {
+            List<GroupTranslation> was = previous.byIdentity.getOrDefault(identity, List.of());
+            List<GroupTranslation> now = new ArrayList<>(Flavour.values().length);
             for (Flavour flavour : Flavour.values()) {
-                SnapshotGroup group = group(mesh, identity, flavour);
+                GroupTranslation before = was.stream().filter(t -> t.scope().flavour() == flavour).findFirst()
+                        .orElse(null);
+                // the group follows from the inbound view: the same instance, the same group
+                SnapshotGroup group = before != null && delta.sameViews(identity) ? before.group()
+                        : group(mesh, identity, flavour);
                 if (!which.test(group)) {
                     continue;
                 }
-                GroupTranslation before = previous.groups.get(group);
-                ProxyScope scope = before != null && before.scope().sameIn(delta, options)
-                        ? before.scope() : ProxyScope.of(mesh, group, options);
-                ProxyConfig translated = before != null && before.scope().equals(scope)
-                        ? before.translated()
-                        : sameOrNew(before == null ? null : before.translated(), translator.translate(scope, interner));
-                GroupTranslation translation;
-                if (overrides.isEmpty() || flavour != Flavour.ENVOY) {
-                    translation = GroupTranslation.unpatched(scope, translated);
-                } else {
-                    Map<String, String> identityLabels = labels.getOrDefault(identity, Map.of());
-                    boolean reusable = before != null && before.translated() == translated && sameOverrides
-                            && before.labels().equals(identityLabels);
-                    translation = reusable ? before : patch(scope, translated, identityLabels, overrides, before);
+                if (before != null && !before.group().equals(group)) {
+                    before = null;
                 }
-                groups.put(group, translation);
+                now.add(translation(group, mesh, delta, options, overrides, sameOverrides, labels, before, interner));
+            }
+            if (!sameInstances(was, now) || !sameIdentities) {
+                byIdentity = byIdentity.plus(identity, List.copyOf(now));
+                for (GroupTranslation old : sameIdentities ? was : List.<GroupTranslation>of()) {
+                    configs = configs.minus(old.group());
+                    diagnosticsChanged |= !old.diagnostics().isEmpty();
+                }
+                for (GroupTranslation translation : now) {
+                    configs = configs.plus(translation.group(), translation.config());
+                    diagnosticsChanged |= !translation.diagnostics().isEmpty();
+                }
             }
         }
-        return new Result(groups, inputs);
+        List<Diagnostic> diagnostics = !diagnosticsChanged ? previous.diagnostics
+                : byIdentity.values().stream().flatMap(List::stream).flatMap(t -> t.diagnostics().stream())
+                        .sorted().distinct().toList();
+        return new Result(byIdentity, configs, diagnostics, labels, inputs);
+    }
+
+    /** The group's translation: {@code before}'s, or parts of it, where its inputs did not change. */
+    private GroupTranslation translation(SnapshotGroup group, Mesh mesh, MeshDelta delta, TranslateOptions options,
+            List<ValidOverride> overrides, boolean sameOverrides, Map<Identity, Map<String, String>> labels,
+            GroupTranslation before, ResourceInterner interner) {
+        ProxyScope scope = before != null && before.scope().sameIn(delta, options)
+                ? before.scope() : ProxyScope.of(mesh, group, options);
+        ProxyConfig translated = before != null && before.scope().equals(scope)
+                ? before.translated()
+                : sameOrNew(before == null ? null : before.translated(), translator.translate(scope, interner));
+        if (overrides.isEmpty() || group.flavour() != Flavour.ENVOY) {
+            return before != null && before.translated() == translated && before.labels().isEmpty()
+                    && before.config() == translated && before.scope() == scope
+                    ? before : GroupTranslation.unpatched(group, scope, translated);
+        }
+        Map<String, String> identityLabels = labels.getOrDefault(scope.identity(), Map.of());
+        boolean reusable = before != null && before.translated() == translated && sameOverrides
+                && before.labels().equals(identityLabels);
+        return reusable ? before : patch(group, scope, translated, identityLabels, overrides, before);
+    }
+
+    private static boolean sameInstances(List<GroupTranslation> a, List<GroupTranslation> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The group a workload of {@code identity} belongs to, by the ports its inbound view serves. */
@@ -182,7 +232,7 @@ public final class ProxyConfigs {
         return now.equals(before) ? before : now;
     }
 
-    private GroupTranslation patch(ProxyScope scope, ProxyConfig config, Map<String, String> labels,
+    private GroupTranslation patch(SnapshotGroup group, ProxyScope scope, ProxyConfig config, Map<String, String> labels,
             List<ValidOverride> overrides, GroupTranslation before) {
         Identity identity = scope.identity();
         Patched patched = applier.apply(new EnvoyResources(config.listeners(), config.clusters(), config.routes()),
@@ -198,13 +248,13 @@ public final class ProxyConfigs {
                 .build();
         List<String> missing = result.missingReferences();
         if (missing.isEmpty()) {
-            return new GroupTranslation(scope, config, labels,
+            return new GroupTranslation(group, scope, config, labels,
                     sameOrNew(before == null ? null : before.config(), result), diagnostics);
         }
         diagnostics.add(new Diagnostic(Severity.ERROR, "", 0, 0, "", identity.toString(), "the Envoy overrides "
                 + "selecting " + identity + " leave dangling references (" + String.join("; ", missing)
                 + "); its config is served without overrides"));
-        return new GroupTranslation(scope, config, labels, config, diagnostics);
+        return new GroupTranslation(group, scope, config, labels, config, diagnostics);
     }
 
     /**

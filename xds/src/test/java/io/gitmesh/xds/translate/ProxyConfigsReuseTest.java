@@ -197,7 +197,10 @@ class ProxyConfigsReuseTest {
         Revision dbForApi = new Revision("db access for api instead of web", Shop.CLIENTS, Shop.API, Shop.DB,
                 ShopPolicies.WEB_TO_API_VERSIONS, ShopPolicies.DB_ACCESS.replace("name: web,", "name: api,"),
                 SPLIT_70_30);
-        List<Revision> sequence = new ArrayList<>(List.of(BASE, dbForApi, BASE));
+        Revision failingOverride = new Revision("an override Envoy would reject", Shop.CLIENTS, Shop.API, Shop.DB,
+                ShopPolicies.WEB_TO_API_VERSIONS, ShopPolicies.DB_ACCESS, SPLIT_70_30, CLUSTER_TIMEOUT.formatted("0s"));
+        List<Revision> sequence = new ArrayList<>(List.of(BASE, dbForApi, BASE, failingOverride, dbForApi,
+                failingOverride, BASE));
         sequence.addAll(REVISIONS);
         sequence.addAll(REVISIONS.reversed());
         IncrementalRevisions revisions = new IncrementalRevisions();
@@ -215,6 +218,8 @@ class ProxyConfigsReuseTest {
             last = next;
         }
         assertThat(scopesTakenOver).as("groups whose scope was not built again").isPositive();
+        assertThat(revisions.compile(failingOverride).build(last).diagnostics()).as("the override's error")
+                .singleElement().satisfies(d -> assertThat(d.message()).contains("would be rejected by Envoy"));
     }
 
     /** Parses each file once, keeps the cluster state while its objects stay, compiles each mesh from the last. */
