@@ -3,6 +3,7 @@ package io.gitmesh.schema;
 import io.gitmesh.schema.policy.Meta;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Function;
@@ -19,26 +20,49 @@ final class KeyOrder {
 
     /** A list in key order by construction: {@link #sorted} takes it as it is. */
     private static final class InOrder<T> extends AbstractList<T> implements RandomAccess {
-        private final List<T> items;
+        private final Object[] items;
 
-        InOrder(List<T> items) {
-            this.items = List.copyOf(items);
+        InOrder(Object[] items) {
+            this.items = items;
         }
 
         @Override
+        @SuppressWarnings("unchecked") // built from items of type T only
         public T get(int index) {
-            return items.get(index);
+            return (T) items[index];
         }
 
         @Override
         public int size() {
-            return items.size();
+            return items.length;
         }
     }
 
-    /** {@code items}, which the caller put in key order itself (a merge of lists in key order). */
-    static <T> List<T> inOrder(List<T> items) {
+    /**
+     * {@code items} in key order as a list, taking the array over: the caller put the items in order
+     * and keeps no reference to the array.
+     */
+    static <T> List<T> inOrderOwning(Object[] items) {
         return new InOrder<>(items);
+    }
+
+    /** The items of {@code list} as an array, without a copy when it is a list in key order (never write to it). */
+    static Object[] itemsOf(List<?> list) {
+        return list instanceof InOrder<?> inOrder ? inOrder.items : list.toArray();
+    }
+
+    /** The order of {@link #sorted}, field by field, for binary searches in a sorted list. */
+    static <T> Comparator<T> order(Function<? super T, String> kind, Function<? super T, Meta> meta) {
+        return (a, b) -> {
+            int order = kind.apply(a).compareTo(kind.apply(b));
+            if (order != 0) {
+                return order;
+            }
+            Meta ma = meta.apply(a);
+            Meta mb = meta.apply(b);
+            order = ma.namespace().compareTo(mb.namespace());
+            return order != 0 ? order : ma.name().compareTo(mb.name());
+        };
     }
 
     /** An unmodifiable list of {@code items} sorted by key; equal keys keep their order. */

@@ -77,30 +77,38 @@ public final class PolicyReader {
     }
 
     /**
-     * The same as {@link #combine(List)}, folding the files that changed into {@code combined}, the
-     * combination of {@code before}, where that plainly gives the same (a reconcile loop: a commit changes
-     * a few files of many).
+     * The same as {@link #combined(List)}, folding the files that changed into {@code before}, the last
+     * revision's combination, where that plainly gives the same (a reconcile loop: a commit changes a few
+     * files of many).
      *
-     * @param files  this revision's reads, in path order
-     * @param before the reads of {@code combined}, in path order
+     * @param files this revision's reads, in path order
      */
-    public PolicyRead combine(List<FileRead> files, List<FileRead> before, PolicyRead combined) {
-        return ReadFolding.fold(files, before, combined).orElseGet(() -> combine(files));
+    public CombinedReads combine(List<FileRead> files, CombinedReads before) {
+        return ReadFolding.fold(files, before).orElseGet(() -> combined(files));
     }
 
     /** Puts files read one by one together: in path order, with duplicate resources reported. */
     public PolicyRead combine(List<FileRead> files) {
+        return combined(files).read();
+    }
+
+    /** {@link #combine(List)}, kept for the next revision to fold its changes into. */
+    public CombinedReads combined(List<FileRead> files) {
+        List<FileRead> inOrder = files.stream().sorted(Comparator.comparing(FileRead::path)).toList();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<PolicyDocument> policies = new ArrayList<>();
         List<KubeObject> objects = new ArrayList<>();
-        for (FileRead file : files.stream().sorted(Comparator.comparing(FileRead::path)).toList()) {
+        for (FileRead file : inOrder) {
             diagnostics.addAll(file.diagnostics());
             policies.addAll(file.policies());
             objects.addAll(file.clusterObjects());
         }
-        return new PolicyRead(new PolicySet(dropDuplicates(policies, PolicyDocument::key, PolicyDocument::origin,
-                diagnostics)), dropDuplicates(objects, KubeObject::key, o -> o.meta().origin(), diagnostics),
+        List<PolicyDocument> keptPolicies = dropDuplicates(policies, PolicyDocument::key, PolicyDocument::origin,
                 diagnostics);
+        List<KubeObject> keptObjects = dropDuplicates(objects, KubeObject::key, o -> o.meta().origin(), diagnostics);
+        boolean complete = keptPolicies.size() == policies.size() && keptObjects.size() == objects.size();
+        return new CombinedReads(inOrder, new PolicyRead(new PolicySet(keptPolicies), keptObjects, diagnostics),
+                complete);
     }
 
     private void readDocument(SourceDocument doc, List<Diagnostic> diagnostics, List<PolicyDocument> policies,

@@ -27,15 +27,31 @@ public final class PolicySet {
     public PolicySet(List<PolicyDocument> documents) {
         this.documents = KeyOrder.sorted(documents, PolicyDocument::kind, PolicyDocument::meta);
         this.byKind = new HashMap<>();
-        int start = 0;
-        for (int i = 1; i <= this.documents.size(); i++) {
-            // in key order the documents of a kind stand together
+        for (int start = 0; start < this.documents.size(); ) {
             Class<?> kind = this.documents.get(start).getClass();
-            if (i == this.documents.size() || this.documents.get(i).getClass() != kind) {
-                byKind.put(kind, this.documents.subList(start, i));
-                start = i;
+            int end = endOfKind(start, kind);
+            byKind.put(kind, this.documents.subList(start, end));
+            start = end;
+        }
+    }
+
+    /**
+     * Where the documents of {@code kind}, starting at {@code start}, end: in key order the documents
+     * of a kind stand together (each record writes one kind), so a binary search finds it without
+     * looking at every document.
+     */
+    private int endOfKind(int start, Class<?> kind) {
+        int low = start + 1;
+        int high = documents.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (documents.get(middle).getClass() == kind) {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
         }
+        return low;
     }
 
     /** Every document, sorted by resource key. */

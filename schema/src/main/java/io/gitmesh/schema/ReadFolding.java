@@ -4,7 +4,7 @@ import io.gitmesh.schema.kube.KubeObject;
 import io.gitmesh.schema.policy.MeshConfig;
 import io.gitmesh.schema.policy.PolicyDocument;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -14,47 +14,45 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@link PolicyReader#combine(List, List, PolicyRead)}: the files that changed since a combination
- * folded into it, instead of combining every file again. Only where the answer is plainly the same as a
- * whole combination: the same paths, no resource dropped as a duplicate before or after, and no
- * MeshConfig among the changed files (the one-MeshConfig rule looks across files); otherwise empty,
- * and the caller combines every file.
+ * {@link PolicyReader#combine(List, CombinedReads)}: the files that changed since a combination folded
+ * into it, instead of combining every file again, with work in proportion to the files that changed.
+ * Only where the answer is plainly the same as a whole combination: the same paths, no resource dropped
+ * as a duplicate before or after, and no MeshConfig among the changed files (the one-MeshConfig rule
+ * looks across files); otherwise empty, and the caller combines every file.
  */
 final class ReadFolding {
+    private static final Comparator<PolicyDocument> DOCUMENT_ORDER =
+            KeyOrder.order(PolicyDocument::kind, PolicyDocument::meta);
+    private static final Comparator<KubeObject> OBJECT_ORDER = KeyOrder.order(KubeObject::kind, KubeObject::meta);
+
     private ReadFolding() {
     }
 
     /**
-     * @param files    this revision's reads, in path order
-     * @param before   the reads {@code combined} was made of, in path order
+     * @param files  this revision's reads, in path order
+     * @param before the last revision's reads and their combination
      */
-    static Optional<PolicyRead> fold(List<FileRead> files, List<FileRead> before, PolicyRead combined) {
-        if (files.size() != before.size()) {
+    static Optional<CombinedReads> fold(List<FileRead> files, CombinedReads before) {
+        if (!before.complete()) {
             return Optional.empty();
         }
-        List<FileRead> removed = new ArrayList<>();
-        List<FileRead> added = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            FileRead was = before.get(i);
-            FileRead is = files.get(i);
-            if (!was.path().equals(is.path())) {
-                return Optional.empty();
-            }
-            if (was != is) {
-                removed.add(was);
-                added.add(is);
-            }
-        }
-        if (removed.isEmpty()) {
-            return Optional.of(combined);
-        }
-        if (!keptEverything(before, combined) || holdsMeshConfig(removed) || holdsMeshConfig(added)) {
+        Optional<CombinedReads.Replaced> replaced = before.replacedBy(files);
+        if (replaced.isEmpty()) {
             return Optional.empty();
         }
+        if (replaced.get().isEmpty()) {
+            return Optional.of(before);
+        }
+        List<FileRead> removed = replaced.get().before();
+        List<FileRead> added = replaced.get().after();
+        if (holdsMeshConfig(removed) || holdsMeshConfig(added)) {
+            return Optional.empty();
+        }
+        PolicyRead combined = before.read();
         Optional<List<PolicyDocument>> documents = merge(combined.policies().documents(),
-                all(removed, FileRead::policies), all(added, FileRead::policies), PolicyDocument::key);
+                all(removed, FileRead::policies), all(added, FileRead::policies), DOCUMENT_ORDER);
         Optional<List<KubeObject>> objects = merge(combined.clusterObjects(), all(removed, FileRead::clusterObjects),
-                all(added, FileRead::clusterObjects), KubeObject::key);
+                all(added, FileRead::clusterObjects), OBJECT_ORDER);
         if (documents.isEmpty() || objects.isEmpty()) {
             return Optional.empty();
         }
@@ -62,15 +60,8 @@ final class ReadFolding {
         List<Diagnostic> diagnostics = new ArrayList<>(combined.diagnostics().stream()
                 .filter(d -> !gone.contains(d)).toList());
         diagnostics.addAll(all(added, FileRead::diagnostics));
-        return Optional.of(new PolicyRead(new PolicySet(KeyOrder.inOrder(documents.get())),
-                KeyOrder.inOrder(objects.get()), diagnostics));
-    }
-
-    /** Whether the combination holds every document and object of its files: none was a duplicate. */
-    private static boolean keptEverything(List<FileRead> files, PolicyRead combined) {
-        int documents = files.stream().mapToInt(f -> f.policies().size()).sum();
-        int objects = files.stream().mapToInt(f -> f.clusterObjects().size()).sum();
-        return documents == combined.policies().documents().size() && objects == combined.clusterObjects().size();
+        return Optional.of(new CombinedReads(files,
+                new PolicyRead(new PolicySet(documents.get()), objects.get(), diagnostics), true));
     }
 
     private static boolean holdsMeshConfig(List<FileRead> files) {
@@ -79,19 +70,19 @@ final class ReadFolding {
 
     /**
      * {@code sorted} without {@code removed} and with {@code added}, in key order; empty when an added
-     * item's key is taken by one that stays, or by another added item.
+     * item's key is taken by one that stays, or by another added item, or a removed one is not where
+     * its key puts it. The items that stay are copied in runs, not one by one.
      */
-    private static <T> Optional<List<T>> merge(List<T> sorted, List<T> removed, List<T> added,
-            Function<T, ResourceKey> key) {
-        Comparator<T> order = Comparator.comparing(key);
-        BitSet leaving = new BitSet(sorted.size());
-        for (T item : removed) {
-            int found = Collections.binarySearch(sorted, item, order);
-            if (found < 0 || sorted.get(found) != item) {
+    private static <T> Optional<List<T>> merge(List<T> sorted, List<T> removed, List<T> added, Comparator<T> order) {
+        int[] leaving = new int[removed.size()];
+        for (int k = 0; k < leaving.length; k++) {
+            T item = removed.get(k);
+            leaving[k] = Collections.binarySearch(sorted, item, order);
+            if (leaving[k] < 0 || sorted.get(leaving[k]) != item) {
                 return Optional.empty(); // not where the combination should hold it: combine every file
             }
-            leaving.set(found);
         }
+        Arrays.sort(leaving);
         List<T> arriving = new ArrayList<>(added);
         arriving.sort(order);
         int[] at = new int[arriving.size()];
@@ -100,23 +91,33 @@ final class ReadFolding {
                 return Optional.empty();
             }
             int found = Collections.binarySearch(sorted, arriving.get(j), order);
-            if (found >= 0 && !leaving.get(found)) {
+            if (found >= 0 && Arrays.binarySearch(leaving, found) < 0) {
                 return Optional.empty();
             }
             at[j] = found >= 0 ? found : -found - 1;
         }
-        List<T> merged = new ArrayList<>(sorted.size() - leaving.cardinality() + arriving.size());
+        Object[] from = KeyOrder.itemsOf(sorted);
+        Object[] merged = new Object[from.length - leaving.length + arriving.size()];
+        int read = 0;
+        int written = 0;
+        int l = 0;
         int j = 0;
-        for (int i = 0; i < sorted.size(); i++) {
-            while (j < arriving.size() && at[j] == i) {
-                merged.add(arriving.get(j++));
-            }
-            if (!leaving.get(i)) {
-                merged.add(sorted.get(i));
+        while (l < leaving.length || j < at.length) {
+            int nextLeaving = l < leaving.length ? leaving[l] : from.length;
+            int nextArriving = j < at.length ? at[j] : from.length;
+            int stop = Math.min(nextLeaving, nextArriving);
+            System.arraycopy(from, read, merged, written, stop - read);
+            written += stop - read;
+            read = stop;
+            if (j < at.length && nextArriving <= nextLeaving) {
+                merged[written++] = arriving.get(j++); // before the item at its place, which may be leaving
+            } else {
+                read++; // skip the leaving item
+                l++;
             }
         }
-        merged.addAll(arriving.subList(j, arriving.size()));
-        return Optional.of(merged);
+        System.arraycopy(from, read, merged, written, from.length - read);
+        return Optional.of(KeyOrder.inOrderOwning(merged));
     }
 
     private static <T> List<T> all(List<FileRead> files, Function<FileRead, List<T>> part) {

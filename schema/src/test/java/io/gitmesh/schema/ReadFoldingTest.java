@@ -3,6 +3,10 @@ package io.gitmesh.schema;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitmesh.schema.policy.HttpRouteGroup;
+import io.gitmesh.schema.policy.MeshConfig;
+import io.gitmesh.schema.policy.PolicyDocument;
+import io.gitmesh.schema.policy.TrafficTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,8 +35,7 @@ class ReadFoldingTest {
         for (int i = 0; i < 12; i++) {
             files.put("f" + i + ".yaml", content(random));
         }
-        List<FileRead> before = reads(files);
-        PolicyRead combined = reader.combine(before);
+        CombinedReads combined = reader.combined(reads(files));
         int folded = 0;
 
         for (int step = 0; step < 200; step++) {
@@ -44,11 +47,15 @@ class ReadFoldingTest {
             }
             List<FileRead> now = reads(files);
 
-            PolicyRead next = reader.combine(now, before, combined);
+            CombinedReads next = reader.combine(now, combined);
 
-            assertThat(next).as("step %d of seed %d", step, seed).isEqualTo(reader.combine(now));
-            folded += ReadFolding.fold(now, before, combined).isPresent() ? 1 : 0;
-            before = now;
+            CombinedReads whole = reader.combined(now);
+            String at = "step %d of seed %d".formatted(step, seed);
+            assertThat(next.read()).as(at).isEqualTo(whole.read());
+            assertThat(next.files()).as(at).isEqualTo(now);
+            assertThat(next.complete()).as(at).isEqualTo(whole.complete());
+            assertSameKinds(next.read().policies(), whole.read().policies(), at);
+            folded += ReadFolding.fold(now, combined).isPresent() ? 1 : 0;
             combined = next;
         }
         assertThat(folded).as("steps folded rather than combined whole").isGreaterThan(40);
@@ -57,9 +64,16 @@ class ReadFoldingTest {
     @Test
     void nothingChangedGivesTheCombinationItself() {
         List<FileRead> files = reads(Map.of("a.yaml", service("web"), "b.yaml", target("web")));
-        PolicyRead combined = reader.combine(files);
+        CombinedReads combined = reader.combined(files);
 
-        assertThat(reader.combine(files, files, combined)).isSameAs(combined);
+        assertThat(reader.combine(List.copyOf(files), combined)).isSameAs(combined);
+    }
+
+    private static void assertSameKinds(PolicySet folded, PolicySet whole, String step) {
+        for (Class<? extends PolicyDocument> kind : List.of(TrafficTarget.class, HttpRouteGroup.class,
+                MeshConfig.class)) {
+            assertThat(folded.ofType(kind)).as("%s, %s", step, kind.getSimpleName()).isEqualTo(whole.ofType(kind));
+        }
     }
 
     private List<FileRead> reads(Map<String, String> files) {

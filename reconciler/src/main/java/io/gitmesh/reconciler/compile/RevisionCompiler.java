@@ -16,7 +16,6 @@ import io.gitmesh.schema.check.PolicyCheck;
 import io.gitmesh.schema.check.PolicyChecker;
 import io.gitmesh.schema.kube.KubeObject;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -123,15 +122,12 @@ public final class RevisionCompiler {
                 .orElseGet(() -> compiler.compilation(policies, cluster))).mesh();
     }
 
+    /** The files read (in path order, as {@link SourceFiles} holds them) and combined. */
     private PolicyRead read(SourceFiles files, ParseCache parsed) {
-        List<FileRead> reads = files.files().parallelStream()
-                .map(f -> parsed == null ? reader.readFile(f) : parsed.read(f, reader::readFile))
-                .sorted(Comparator.comparing(FileRead::path))
-                .toList();
         if (parsed == null) {
-            return reader.combine(reads);
+            return reader.combine(files.files().parallelStream().map(reader::readFile).toList());
         }
-        parsed.retainOnly(files.files());
+        List<FileRead> reads = parsed.read(files.files(), reader::readFile);
         return parsed == cache ? memo.combined(reads, reader) : reader.combine(reads);
     }
 }

@@ -4,6 +4,7 @@ import io.gitmesh.model.Mesh;
 import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.compile.MeshCompilation;
 import io.gitmesh.schema.CheckedPolicy;
+import io.gitmesh.schema.CombinedReads;
 import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.FileRead;
 import io.gitmesh.schema.policy.PolicyDocument;
@@ -42,8 +43,7 @@ final class RevisionMemo {
     private ClusterState checkedAgainst;
     private Checked checked;
     private MeshCompilation compilation;
-    private List<FileRead> reads;
-    private PolicyRead combined;
+    private CombinedReads combined;
 
     /**
      * The state of the objects: the last one when they are, in the same order, the same instances or
@@ -78,12 +78,11 @@ final class RevisionMemo {
 
     /**
      * The policy files' reads (in path order) combined: the files that changed since the last revision
-     * folded into its combination ({@link PolicyReader#combine(List, List, PolicyRead)}).
+     * folded into its combination ({@link PolicyReader#combine(List, CombinedReads)}).
      */
     synchronized PolicyRead combined(List<FileRead> now, PolicyReader reader) {
-        combined = reads == null ? reader.combine(now) : reader.combine(now, reads, combined);
-        reads = now;
-        return combined;
+        combined = combined == null ? reader.combined(now) : reader.combine(now, combined);
+        return combined.read();
     }
 
     /** The next mesh compilation, given the last one (none before the first); kept for the next. */

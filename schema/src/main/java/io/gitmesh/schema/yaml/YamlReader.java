@@ -33,9 +33,20 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class YamlReader {
     private final Limits limits;
+    /**
+     * The parser's settings, the same for every file (immutable, so shared by parallel reads). They
+     * carry no file name: SnakeYAML puts it only in the text of its marks, and messages here are
+     * made of a problem's description and its line and column.
+     */
+    private final LoadSettings settings;
 
     public YamlReader(Limits limits) {
         this.limits = limits;
+        this.settings = LoadSettings.builder()
+                .setUseMarks(true)
+                .setCodePointLimit(Math.max(limits.maxFileBytes(), 1024))
+                .setMaxAliasesForCollections(Math.max(limits.maxAliases(), 1))
+                .build();
     }
 
     public ParsedFile read(SourceFile file) {
@@ -63,12 +74,6 @@ public final class YamlReader {
         }
         TreeBuilder builder = new TreeBuilder(path, limits, diagnostics);
         try {
-            LoadSettings settings = LoadSettings.builder()
-                    .setLabel(path)
-                    .setUseMarks(true)
-                    .setCodePointLimit(Math.max(limits.maxFileBytes(), 1024))
-                    .setMaxAliasesForCollections(Math.max(limits.maxAliases(), 1))
-                    .build();
             ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
             while (parser.hasNext() && !builder.stopped()) {
                 Event event = parser.next();
