@@ -19,38 +19,45 @@ record DocumentChanges(List<PolicyDocument> removed, List<PolicyDocument> added,
     }
 
     /**
-     * The changes from {@code before} to {@code after}, both sorted by key ({@link io.gitmesh.schema.PolicySet}):
-     * one walk finds them, working keys out only where the lists differ.
+     * The changes from the documents that {@code was} to those that {@code is}, both sorted by key
+     * ({@link io.gitmesh.schema.PolicySet}): one walk finds them, working keys out only where the lists differ.
      */
-    static DocumentChanges between(List<PolicyDocument> before, List<PolicyDocument> after) {
+    static DocumentChanges between(List<PolicyDocument> was, List<PolicyDocument> is) {
         List<PolicyDocument> removed = new ArrayList<>();
         List<PolicyDocument> added = new ArrayList<>();
+        int before = was.size();
+        int after = is.size();
         boolean sharedKey = false;
         int i = 0;
         int j = 0;
-        while (i < before.size() || j < after.size()) {
-            PolicyDocument was = i < before.size() ? before.get(i) : null;
-            PolicyDocument is = j < after.size() ? after.get(j) : null;
-            if (was == is) {
+        while (i < before && j < after) {
+            PolicyDocument then = was.get(i);
+            PolicyDocument now = is.get(j);
+            if (then == now) {
                 i++;
                 j++;
                 continue;
             }
-            int order = was == null ? 1 : is == null ? -1 : was.key().compareTo(is.key());
+            int order = then.key().compareTo(now.key());
             if (order <= 0) {
-                removed.add(was);
+                removed.add(then);
                 i++;
             }
             if (order >= 0) {
-                added.add(is);
-                sharedKey = sharedKey || sharesKey(after, j);
+                added.add(now);
+                sharedKey = sharedKey || sharesKey(is, j);
                 j++;
             }
+        }
+        removed.addAll(was.subList(i, before));
+        for (; j < after; j++) {
+            added.add(is.get(j));
+            sharedKey = sharedKey || sharesKey(is, j);
         }
         return new DocumentChanges(removed, added, sharedKey);
     }
 
-    /** Whether the document at {@code index} has the key of a neighbour (in key order, equal keys stand together). */
+    /** Whether the document at {@code index} has the key of a neighbour (in key order equal keys stand together). */
     private static boolean sharesKey(List<PolicyDocument> documents, int index) {
         return index > 0 && sameKey(documents.get(index - 1), documents.get(index))
                 || index + 1 < documents.size() && sameKey(documents.get(index), documents.get(index + 1));
