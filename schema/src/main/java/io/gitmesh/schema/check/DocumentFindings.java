@@ -68,21 +68,14 @@ final class DocumentFindings {
         }
         Set<String> changedRoutes = new HashSet<>();
         Set<String> changedRoots = new HashSet<>();
-        changes.removed().forEach(document -> {
-            found.remove(document);
-            index.remove(document);
+        for (PolicyDocument document : changes.removed()) {
+            forget(document);
             noteChange(document, changedRoutes, changedRoots);
-            if (document instanceof TrafficSplit split) {
-                roots.remove(split);
-            }
-        });
-        changes.added().forEach(document -> {
-            index.add(document);
+        }
+        for (PolicyDocument document : changes.added()) {
+            learn(document);
             noteChange(document, changedRoutes, changedRoots);
-            if (document instanceof TrafficSplit split) {
-                roots.add(split);
-            }
-        });
+        }
         // routes first: what names a route asks whether it has errors
         Set<PolicyDocument> dependents = Collections.newSetFromMap(new IdentityHashMap<>());
         for (PolicyDocument document : changes.added()) {
@@ -114,6 +107,22 @@ final class DocumentFindings {
         return new CheckedPolicy(kept, diagnostics);
     }
 
+    private void forget(PolicyDocument document) {
+        found.remove(document);
+        index.remove(document);
+        if (document instanceof TrafficSplit split) {
+            roots.remove(split);
+        }
+    }
+
+    private void learn(PolicyDocument document) {
+        index.add(document);
+        if (document instanceof TrafficSplit split) {
+            roots.add(split);
+        }
+    }
+
+    /** Notes what a document that came or went concerns: the key of a route, the root service of a split. */
     private static void noteChange(PolicyDocument document, Set<String> changedRoutes, Set<String> changedRoots) {
         if (isRoute(document)) {
             changedRoutes.add(PolicyIndex.keyOf(document));
