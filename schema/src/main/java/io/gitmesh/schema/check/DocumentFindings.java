@@ -32,7 +32,7 @@ import java.util.Set;
  *     first of them may have it);
  * <li>an HTTPRouteGroup and an EnvoyOverride: nothing but the document itself.
  * </ul>
- * Everything else depends on the cluster, which never changes here: a policy checked against another
+ * Findings depend on the cluster too, which never changes here: a policy checked against another
  * cluster is checked from scratch. Mutable, used by one check at a time ({@link PolicyChecking}).
  */
 final class DocumentFindings {
