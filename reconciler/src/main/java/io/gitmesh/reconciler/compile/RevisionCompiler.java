@@ -14,6 +14,7 @@ import io.gitmesh.schema.Severity;
 import io.gitmesh.schema.SourceFiles;
 import io.gitmesh.schema.check.PolicyCheck;
 import io.gitmesh.schema.check.PolicyChecker;
+import io.gitmesh.schema.check.PolicyChecking;
 import io.gitmesh.schema.kube.KubeObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * <p>With a {@link ParseCache} (the reconcile loop), a revision re-parses only the files whose
  * content changed, keeps the last cluster state when no Kubernetes object changed, and keeps the last
  * checks and mesh when no policy document changed either ({@link RevisionMemo}); a changed policy is
- * compiled from the last mesh, again only where it changed ({@code MeshCompiler.compilation}).
+ * checked from the last checks and compiled from the last mesh, again only where it changed
+ * ({@code PolicyChecker.checking}, {@code MeshCompiler.compilation}).
  */
 public final class RevisionCompiler {
     private final PolicyReader reader;
@@ -80,8 +82,8 @@ public final class RevisionCompiler {
             case ClusterInput.Files files -> readClusterState(files.files(), objects, diagnostics);
         }
         ClusterState state = memo == null ? ClusterState.of(objects) : memo.cluster(objects, ClusterState::of);
-        RevisionMemo.Checked checked = memo == null ? check(read, state)
-                : memo.checked(read, state, () -> check(read, state));
+        RevisionMemo.Checked checked = memo == null ? check(read, state, Optional.empty())
+                : memo.checked(read, state, last -> check(read, state, last));
         diagnostics.addAll(checked.checked().diagnostics());
         diagnostics.addAll(checked.extraDiagnostics());
         boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
@@ -101,15 +103,20 @@ public final class RevisionCompiler {
         }
     }
 
-    /** The policy's checks against the cluster, and its mesh when no check finds an error. */
-    private RevisionMemo.Checked check(PolicyRead read, ClusterState cluster) {
-        CheckedPolicy checked = checker.check(read, cluster);
+    /**
+     * The policy's checks against the cluster, and its mesh when no check finds an error; the built-in
+     * checks made from the {@code last} ones where given, again only where the policy changed.
+     */
+    private RevisionMemo.Checked check(PolicyRead read, ClusterState cluster, Optional<PolicyChecking> last) {
+        PolicyChecking checking = last.map(before -> checker.checking(read, cluster, before))
+                .orElseGet(() -> checker.checking(read, cluster));
+        CheckedPolicy checked = checking.checked();
         List<Diagnostic> extra = new ArrayList<>();
         extraChecks.forEach(check -> extra.addAll(check.check(checked.policies())));
         boolean valid = checked.diagnostics().stream().noneMatch(Diagnostic::isError)
                 && extra.stream().noneMatch(Diagnostic::isError);
         Optional<Mesh> mesh = valid ? Optional.of(compileMesh(checked.policies(), cluster)) : Optional.empty();
-        return new RevisionMemo.Checked(checked, extra, mesh);
+        return new RevisionMemo.Checked(checking, extra, mesh);
     }
 
     /** The mesh; with a memo, compiled from the last mesh where the policy changed little. */

@@ -10,12 +10,12 @@ import io.gitmesh.schema.FileRead;
 import io.gitmesh.schema.policy.PolicyDocument;
 import io.gitmesh.schema.PolicyRead;
 import io.gitmesh.schema.PolicyReader;
+import io.gitmesh.schema.check.PolicyChecking;
 import io.gitmesh.schema.kube.KubeObject;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The last revision's cluster state, and its checks and mesh, for the next revision to reuse when it
@@ -28,11 +28,15 @@ import java.util.function.Supplier;
  */
 final class RevisionMemo {
     /** What a revision's policy gave: its checks, the other modules' checks, and the mesh when all pass. */
-    record Checked(CheckedPolicy checked, List<Diagnostic> extraDiagnostics, Optional<Mesh> mesh) {
+    record Checked(PolicyChecking checking, List<Diagnostic> extraDiagnostics, Optional<Mesh> mesh) {
         Checked {
-            Objects.requireNonNull(checked, "checked");
+            Objects.requireNonNull(checking, "checking");
             extraDiagnostics = List.copyOf(extraDiagnostics);
             Objects.requireNonNull(mesh, "mesh");
+        }
+
+        CheckedPolicy checked() {
+            return checking.checked();
         }
     }
 
@@ -61,15 +65,16 @@ final class RevisionMemo {
     /**
      * The checks and mesh of the policy read against the cluster: the last ones when the documents are
      * the same instances in the same order, the read's own findings are equal, and the cluster state is
-     * the same instance.
+     * the same instance; else new ones, checked from the last checks (none before the first).
      */
-    synchronized Checked checked(PolicyRead read, ClusterState cluster, Supplier<Checked> compute) {
+    synchronized Checked checked(PolicyRead read, ClusterState cluster,
+            Function<Optional<PolicyChecking>, Checked> compute) {
         List<PolicyDocument> next = read.policies().documents();
         boolean same = checked != null && checkedAgainst == cluster && sameInstances(documents, next)
                 && readDiagnostics.equals(read.diagnostics());
         if (!same) {
-            checked = compute.get();
-            documents = List.copyOf(next);
+            checked = compute.apply(Optional.ofNullable(checked).map(Checked::checking));
+            documents = next; // unmodifiable: a PolicySet's documents
             readDiagnostics = read.diagnostics();
             checkedAgainst = cluster;
         }

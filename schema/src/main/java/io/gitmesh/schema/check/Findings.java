@@ -4,50 +4,53 @@ import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.Severity;
 import io.gitmesh.schema.policy.PolicyDocument;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 
 /**
- * What the checks found: diagnostics placed on the document and field they are about, and which
- * documents have errors (and so are left out of the compiled mesh).
+ * What the checks found about one document: diagnostics placed on the field they are about, and
+ * whether it has errors (and so is left out of the compiled mesh).
  */
 final class Findings {
-    private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final Set<PolicyDocument> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final PolicyDocument document;
+    private final List<Diagnostic> diagnostics = new ArrayList<>(0);
+    private boolean failed;
 
-    void error(PolicyDocument doc, String pointer, String message) {
-        add(Severity.ERROR, doc, pointer, message);
-        failed.add(doc);
+    Findings(PolicyDocument document) {
+        this.document = document;
     }
 
-    void warning(PolicyDocument doc, String pointer, String message) {
-        add(Severity.WARNING, doc, pointer, message);
+    void error(String pointer, String message) {
+        add(Severity.ERROR, pointer, message);
+        failed = true;
     }
 
-    /** Leaves a document out without an error of its own (it depends on a document that has one). */
-    void exclude(PolicyDocument doc, String pointer, String why) {
-        if (failed.add(doc)) {
-            add(Severity.WARNING, doc, pointer, why);
+    void warning(String pointer, String message) {
+        add(Severity.WARNING, pointer, message);
+    }
+
+    /** Leaves the document out without an error of its own (it depends on a document that has one). */
+    void exclude(String pointer, String why) {
+        if (!failed) {
+            failed = true;
+            add(Severity.WARNING, pointer, why);
         }
     }
 
-    /** Whether no document has failed. */
-    boolean noneFailed() {
-        return failed.isEmpty();
+    boolean failed() {
+        return failed;
     }
 
-    boolean failed(PolicyDocument doc) {
-        return failed.contains(doc);
+    /** Whether nothing was found (a failed document always has a diagnostic saying why). */
+    boolean isEmpty() {
+        return diagnostics.isEmpty();
     }
 
     List<Diagnostic> diagnostics() {
         return diagnostics;
     }
 
-    private void add(Severity severity, PolicyDocument doc, String pointer, String message) {
-        diagnostics.add(Diagnostic.of(severity, doc.origin().file(), doc.origin().at(pointer), pointer,
-                doc.key().toString(), message));
+    private void add(Severity severity, String pointer, String message) {
+        diagnostics.add(Diagnostic.of(severity, document.origin().file(), document.origin().at(pointer), pointer,
+                document.key().toString(), message));
     }
 }

@@ -21,7 +21,7 @@ final class OverrideChecks {
         String namespace = selector.namespace().get();
         String account = selector.serviceAccount().get();
         if (!cluster.hasServiceAccount(namespace, account)) {
-            findings.warning(override, "/spec/selector/serviceAccount", "ServiceAccount " + namespace + "/" + account
+            findings.warning("/spec/selector/serviceAccount", "ServiceAccount " + namespace + "/" + account
                     + " does not exist in the cluster state; this override applies to no workload until it does");
         }
     }

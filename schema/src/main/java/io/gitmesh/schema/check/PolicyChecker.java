@@ -2,15 +2,8 @@ package io.gitmesh.schema.check;
 
 import io.gitmesh.schema.CheckedPolicy;
 import io.gitmesh.schema.ClusterCatalog;
-import io.gitmesh.schema.Diagnostic;
 import io.gitmesh.schema.PolicyRead;
-import io.gitmesh.schema.PolicySet;
-import io.gitmesh.schema.policy.EnvoyOverride;
-import io.gitmesh.schema.policy.HttpRouteGroup;
-import io.gitmesh.schema.policy.TrafficSplit;
-import io.gitmesh.schema.policy.TrafficTarget;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * The meaning of a revision's policy, beyond its schema: references resolve, namespaces agree,
@@ -18,35 +11,35 @@ import java.util.List;
  * ServiceAccounts named exist. A document with an error is left out of the result, and so is every
  * document that depends on it; the rest is still checked and returned. One checker may check many
  * revisions, from several threads: it remembers which regexes compile.
+ *
+ * <p>A revision may be checked from the check of the revision before ({@link #checking(PolicyRead,
+ * ClusterCatalog, PolicyChecking)}): only the documents that changed, and those whose findings depend
+ * on them, are checked again. The result is the one a check from scratch gives.
  */
 public final class PolicyChecker {
     private final Re2Syntax re2 = new Re2Syntax();
 
     public CheckedPolicy check(PolicyRead read, ClusterCatalog cluster) {
-        PolicySet policies = read.policies();
-        PolicyIndex index = new PolicyIndex(policies);
-        Findings findings = new Findings();
-        for (HttpRouteGroup group : policies.httpRouteGroups()) {
-            RouteChecks.check(group, re2, findings);
-        }
-        for (TrafficTarget target : policies.trafficTargets()) {
-            TargetChecks.check(target, index, cluster, findings);
-        }
-        for (TrafficSplit split : policies.trafficSplits()) {
-            SplitChecks.check(split, index, cluster, findings);
-        }
-        SplitChecks.onePerRootService(policies.trafficSplits(), findings);
-        for (EnvoyOverride override : policies.envoyOverrides()) {
-            OverrideChecks.check(override, cluster, findings);
-        }
-        // dependencies last, once every document's own errors are known
-        policies.trafficTargets().forEach(t -> TargetChecks.dependencies(t, index, findings));
-        policies.trafficSplits().forEach(s -> SplitChecks.dependencies(s, index, findings));
+        return checking(read, cluster).checked();
+    }
 
-        List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
-        diagnostics.addAll(findings.diagnostics());
-        PolicySet kept = findings.noneFailed() ? policies
-                : new PolicySet(policies.documents().stream().filter(d -> !findings.failed(d)).toList());
-        return new CheckedPolicy(kept, diagnostics);
+    /** The policy checked from scratch, with its findings for the next revision to be checked from. */
+    public PolicyChecking checking(PolicyRead read, ClusterCatalog cluster) {
+        DocumentFindings findings = new DocumentFindings(re2, cluster);
+        findings.update(read.policies()); // from scratch it always succeeds
+        return new PolicyChecking(findings.checked(read), findings);
+    }
+
+    /**
+     * The policy checked from the check {@code last} of an earlier revision, taking its findings over
+     * (see {@link PolicyChecking}); from scratch when {@code last} was checked against another cluster
+     * instance, or a check took its findings already.
+     */
+    public PolicyChecking checking(PolicyRead read, ClusterCatalog cluster, PolicyChecking last) {
+        Optional<DocumentFindings> taken = last.takeFindings();
+        if (taken.isEmpty() || taken.get().cluster() != cluster || !taken.get().update(read.policies())) {
+            return checking(read, cluster);
+        }
+        return new PolicyChecking(taken.get().checked(read), taken.get());
     }
 }

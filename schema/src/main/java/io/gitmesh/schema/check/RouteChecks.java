@@ -16,7 +16,7 @@ final class RouteChecks {
         for (HttpMatch match : group.matches()) {
             HttpMatch earlier = byName.putIfAbsent(match.name(), match);
             if (earlier != null) {
-                findings.error(group, match.pointer() + "/name", "match name \"" + match.name()
+                findings.error(match.pointer() + "/name", "match name \"" + match.name()
                         + "\" is used twice in this HTTPRouteGroup (first at line "
                         + group.origin().at(earlier.pointer()).line() + "); TrafficTargets could not tell them apart");
             }
@@ -31,7 +31,7 @@ final class RouteChecks {
 
     private static void regex(HttpRouteGroup group, String pointer, String what, String regex, Re2Syntax re2,
             Findings findings) {
-        re2.problem(regex).ifPresent(problem -> findings.error(group, pointer, what + " \"" + regex
+        re2.problem(regex).ifPresent(problem -> findings.error(pointer, what + " \"" + regex
                 + "\" is not a valid RE2 regular expression, which Envoy requires: " + problem
                 + " (RE2 has no lookaround or backreferences)"));
     }

@@ -1,13 +1,14 @@
 package io.gitmesh.schema.check;
 
 import io.gitmesh.schema.ClusterCatalog;
+import io.gitmesh.schema.policy.PolicyDocument;
 import io.gitmesh.schema.policy.SplitBackend;
 import io.gitmesh.schema.policy.SplitMatch;
 import io.gitmesh.schema.policy.TrafficSplit;
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * TrafficSplit rules: weights (never negative, see the reader) add up to more than zero, each backend appears
@@ -22,7 +23,7 @@ final class SplitChecks {
     static void check(TrafficSplit split, PolicyIndex index, ClusterCatalog cluster, Findings findings) {
         String namespace = split.meta().namespace();
         if (!cluster.hasService(namespace, split.serviceName())) {
-            findings.warning(split, "/spec/service", "root Service " + namespace + "/" + split.serviceName()
+            findings.warning("/spec/service", "root Service " + namespace + "/" + split.serviceName()
                     + " does not exist in the cluster state");
         }
         BigDecimal total = BigDecimal.ZERO;
@@ -31,45 +32,42 @@ final class SplitChecks {
             total = total.add(backend.weight()); // never negative: the reader refuses negative weights
             SplitBackend earlier = seen.putIfAbsent(backend.service(), backend);
             if (earlier != null) {
-                findings.error(split, backend.pointer() + "/service", "backend " + backend.service()
+                findings.error(backend.pointer() + "/service", "backend " + backend.service()
                         + " is listed twice (first at line " + split.origin().at(earlier.pointer()).line()
                         + "); give it one entry with the combined weight");
             }
             if (!cluster.hasService(namespace, backend.service())) {
-                findings.warning(split, backend.pointer() + "/service", "backend Service " + namespace + "/"
+                findings.warning(backend.pointer() + "/service", "backend Service " + namespace + "/"
                         + backend.service() + " does not exist in the cluster state; it gets no traffic until it does");
             }
         }
         if (total.signum() == 0 && !split.backends().isEmpty()) {
-            findings.error(split, "/spec/backends", "the weights add up to 0: no backend would get traffic; "
+            findings.error("/spec/backends", "the weights add up to 0: no backend would get traffic; "
                     + "give at least one backend a positive weight");
         }
         for (SplitMatch match : split.matches()) {
             if (index.httpRouteGroup(namespace, match.name()).isEmpty()) {
-                findings.error(split, match.pointer() + "/name", "HTTPRouteGroup " + namespace + "/" + match.name()
+                findings.error(match.pointer() + "/name", "HTTPRouteGroup " + namespace + "/" + match.name()
                         + " does not exist (split matches name groups in the split's namespace)");
             }
         }
     }
 
-    /** One split per root service: every later one (in resource order) is an error naming the first. */
-    static void onePerRootService(List<TrafficSplit> splits, Findings findings) {
-        Map<String, TrafficSplit> first = new HashMap<>();
-        for (TrafficSplit split : splits) {
-            TrafficSplit earlier = first.putIfAbsent(split.meta().namespace() + "/" + split.serviceName(), split);
-            if (earlier != null) {
-                findings.error(split, "/spec/service", "root service " + split.meta().namespace() + "/"
-                        + split.serviceName() + " already has a TrafficSplit: " + earlier.key() + " in "
-                        + earlier.origin().describe() + "; a root service may have only one");
-            }
+    /** One split per root service: all but the first (in resource order) are errors naming the first. */
+    static void onePerRootService(TrafficSplit split, TrafficSplit first, Findings findings) {
+        if (first != split) {
+            findings.error("/spec/service", "root service " + split.meta().namespace() + "/" + split.serviceName()
+                    + " already has a TrafficSplit: " + first.key() + " in " + first.origin().describe()
+                    + "; a root service may have only one");
         }
     }
 
     /** Leaves the split out when a group it matches on has errors of its own. */
-    static void dependencies(TrafficSplit split, PolicyIndex index, Findings findings) {
+    static void dependencies(TrafficSplit split, PolicyIndex index, Predicate<PolicyDocument> failed,
+            Findings findings) {
         for (SplitMatch match : split.matches()) {
-            index.httpRouteGroup(split.meta().namespace(), match.name()).filter(findings::failed)
-                    .ifPresent(group -> findings.exclude(split, match.pointer() + "/name",
+            index.httpRouteGroup(split.meta().namespace(), match.name()).filter(failed)
+                    .ifPresent(group -> findings.exclude(match.pointer() + "/name",
                             "left out: " + group.key() + " has errors"));
         }
     }
