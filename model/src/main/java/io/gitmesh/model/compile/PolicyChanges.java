@@ -2,6 +2,7 @@ package io.gitmesh.model.compile;
 
 import io.gitmesh.model.Identity;
 import io.gitmesh.model.ServiceRef;
+import io.gitmesh.schema.DocumentChanges;
 import io.gitmesh.schema.PolicySet;
 import io.gitmesh.schema.ResourceKey;
 import io.gitmesh.schema.policy.EnvoyOverride;
@@ -18,7 +19,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * What a change of policy touches in the mesh, for compiling it from the mesh before
@@ -50,7 +50,9 @@ record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Iden
         }
         PolicyChanges changes = new PolicyChanges(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(),
                 instances(), instances());
-        walkChanged(before.documents(), after.documents(), changes::changed);
+        DocumentChanges documents = DocumentChanges.between(before.documents(), after.documents());
+        documents.removed().forEach(document -> changes.changed(document, true));
+        documents.added().forEach(document -> changes.changed(document, false));
         Set<ResourceKey> routes = changes.routes();
         if (!routes.isEmpty()) {
             // a rule or match names a route of its own namespace: look only in the changed routes' namespaces
@@ -88,37 +90,6 @@ record PolicyChanges(Set<ServiceRef> splitRoots, Set<Identity> sources, Set<Iden
             case MeshConfig config -> { } // only its trust domain and mode reach the mesh: compared above
             case EnvoyOverride override -> { } // applied by the xDS translation, not part of the mesh
         }
-    }
-
-    /**
-     * Hands over the documents in one list and not the other, or another instance under the same key
-     * (with whether it is from {@code before}); both lists are sorted by key ({@link PolicySet}), so one
-     * walk finds them, working keys out only where they differ.
-     */
-    private static void walkChanged(List<PolicyDocument> before, List<PolicyDocument> after,
-            BiConsumer<PolicyDocument, Boolean> changed) {
-        int i = 0;
-        int j = 0;
-        while (i < before.size() && j < after.size()) {
-            PolicyDocument was = before.get(i);
-            PolicyDocument is = after.get(j);
-            if (was == is) {
-                i++;
-                j++;
-                continue;
-            }
-            int order = was.key().compareTo(is.key());
-            if (order <= 0) {
-                changed.accept(was, true);
-                i++;
-            }
-            if (order >= 0) {
-                changed.accept(is, false);
-                j++;
-            }
-        }
-        before.subList(i, before.size()).forEach(document -> changed.accept(document, true));
-        after.subList(j, after.size()).forEach(document -> changed.accept(document, false));
     }
 
     private static Set<TrafficTarget> instances() {

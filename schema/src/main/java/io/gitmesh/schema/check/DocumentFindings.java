@@ -3,6 +3,7 @@ package io.gitmesh.schema.check;
 import io.gitmesh.schema.CheckedPolicy;
 import io.gitmesh.schema.ClusterCatalog;
 import io.gitmesh.schema.Diagnostic;
+import io.gitmesh.schema.DocumentChanges;
 import io.gitmesh.schema.PolicyRead;
 import io.gitmesh.schema.PolicySet;
 import io.gitmesh.schema.policy.EnvoyOverride;

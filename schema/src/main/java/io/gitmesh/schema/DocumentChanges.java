@@ -1,4 +1,4 @@
-package io.gitmesh.schema.check;
+package io.gitmesh.schema;
 
 import io.gitmesh.schema.policy.PolicyDocument;
 import java.util.ArrayList;
@@ -7,22 +7,23 @@ import java.util.List;
 /**
  * The documents of one revision that the revision before did not have as the very same instance
  * ({@code added}), and the ones it had that this one has not ({@code removed}): a file parsed again
- * replaces its documents, equal or not.
+ * replaces its documents, equal or not. What the checks and the mesh compiler of a revision built
+ * from the one before work on.
  *
  * @param addsSharedKey whether an added document has the key of another document of the revision
  *                      (the reader leaves one document per key; a {@code PolicySet} made otherwise may not)
  */
-record DocumentChanges(List<PolicyDocument> removed, List<PolicyDocument> added, boolean addsSharedKey) {
-    DocumentChanges {
+public record DocumentChanges(List<PolicyDocument> removed, List<PolicyDocument> added, boolean addsSharedKey) {
+    public DocumentChanges {
         removed = List.copyOf(removed);
         added = List.copyOf(added);
     }
 
     /**
      * The changes from the documents that {@code was} to those that {@code is}, both sorted by key
-     * ({@link io.gitmesh.schema.PolicySet}): one walk finds them, working keys out only where the lists differ.
+     * ({@link PolicySet}): one walk finds them, working keys out only where the lists differ.
      */
-    static DocumentChanges between(List<PolicyDocument> was, List<PolicyDocument> is) {
+    public static DocumentChanges between(List<PolicyDocument> was, List<PolicyDocument> is) {
         List<PolicyDocument> removed = new ArrayList<>();
         List<PolicyDocument> added = new ArrayList<>();
         int before = was.size();
