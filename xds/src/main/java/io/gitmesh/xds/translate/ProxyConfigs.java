@@ -155,8 +155,7 @@ public final class ProxyConfigs {
             List<GroupTranslation> was = previous.byIdentity.getOrDefault(identity, List.of());
             List<GroupTranslation> now = new ArrayList<>(Flavour.values().length);
             for (Flavour flavour : Flavour.values()) {
-                GroupTranslation before = was.stream().filter(t -> t.scope().flavour() == flavour).findFirst()
-                        .orElse(null);
+                GroupTranslation before = ofFlavour(was, flavour);
                 // the group follows from the inbound view: the same instance, the same group
                 SnapshotGroup group = before != null && delta.sameViews(identity) ? before.group()
                         : group(mesh, identity, flavour);
@@ -204,6 +203,16 @@ public final class ProxyConfigs {
         boolean reusable = before != null && before.translated() == translated && sameOverrides
                 && before.labels().equals(identityLabels);
         return reusable ? before : patch(group, scope, translated, identityLabels, overrides, before);
+    }
+
+    /** The translation of that flavour among an identity's, or null. */
+    private static GroupTranslation ofFlavour(List<GroupTranslation> translations, Flavour flavour) {
+        for (GroupTranslation translation : translations) {
+            if (translation.group().flavour() == flavour) {
+                return translation;
+            }
+        }
+        return null;
     }
 
     private static boolean sameInstances(List<GroupTranslation> a, List<GroupTranslation> b) {
