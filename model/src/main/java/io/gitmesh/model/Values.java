@@ -134,6 +134,19 @@ public final class Values {
         return keyed.with(put, removed);
     }
 
+    /** Whether the lists hold the very same instances in the same order (nothing is compared deeply). */
+    public static boolean sameInstances(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Orders lists element by element; a list that is a prefix of another comes first. */
     public static <T extends Comparable<? super T>> Comparator<List<T>> lexicographic() {
         return (a, b) -> {

@@ -70,4 +70,14 @@ class ValuesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a map made by Values.keyedBy");
     }
+
+    @Test
+    void sameInstancesAreTheVerySameObjectsInOrderNotEqualOnes() {
+        Identity equalToA = new Identity("ns", "a");
+
+        assertThat(Values.sameInstances(List.of(A, B), List.of(A, B))).isTrue();
+        assertThat(Values.sameInstances(List.of(A, B), List.of(equalToA, B))).isFalse();
+        assertThat(Values.sameInstances(List.of(A, B), List.of(B, A))).isFalse();
+        assertThat(Values.sameInstances(List.of(A), List.of(A, B))).isFalse();
+    }
 }

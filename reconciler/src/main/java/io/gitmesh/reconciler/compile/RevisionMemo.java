@@ -1,6 +1,7 @@
 package io.gitmesh.reconciler.compile;
 
 import io.gitmesh.model.Mesh;
+import io.gitmesh.model.Values;
 import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.compile.MeshCompilation;
 import io.gitmesh.schema.CheckedPolicy;
@@ -70,7 +71,7 @@ final class RevisionMemo {
     synchronized Checked checked(PolicyRead read, ClusterState cluster,
             Function<Optional<PolicyChecking>, Checked> compute) {
         List<PolicyDocument> next = read.policies().documents();
-        boolean same = checked != null && checkedAgainst == cluster && sameInstances(documents, next)
+        boolean same = checked != null && checkedAgainst == cluster && Values.sameInstances(documents, next)
                 && readDiagnostics.equals(read.diagnostics());
         if (!same) {
             checked = compute.apply(Optional.ofNullable(checked).map(Checked::checking));
@@ -102,18 +103,6 @@ final class RevisionMemo {
         }
         for (int i = 0; i < a.size(); i++) {
             if (!ClusterState.alike(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean sameInstances(List<?> a, List<?> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
                 return false;
             }
         }

@@ -3,6 +3,7 @@ package io.gitmesh.xds.translate;
 import io.gitmesh.model.Identity;
 import io.gitmesh.model.InboundPort;
 import io.gitmesh.model.Mesh;
+import io.gitmesh.model.Values;
 import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.cluster.Workload;
 import io.gitmesh.schema.Diagnostic;
@@ -167,7 +168,7 @@ public final class ProxyConfigs {
                 }
                 now.add(translation(group, mesh, delta, options, overrides, sameOverrides, labels, before, interner));
             }
-            if (!sameInstances(was, now) || !sameIdentities) {
+            if (!Values.sameInstances(was, now) || !sameIdentities) {
                 byIdentity = byIdentity.plus(identity, List.copyOf(now));
                 for (GroupTranslation old : sameIdentities ? was : List.<GroupTranslation>of()) {
                     configs = configs.minus(old.group());
@@ -213,18 +214,6 @@ public final class ProxyConfigs {
             }
         }
         return null;
-    }
-
-    private static boolean sameInstances(List<GroupTranslation> a, List<GroupTranslation> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The group a workload of {@code identity} belongs to, by the ports its inbound view serves. */

@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.envoyproxy.controlplane.cache.Resources.ResourceType;
 import io.gitmesh.model.Mesh;
+import io.gitmesh.model.Values;
 import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.compile.MeshCompilation;
 import io.gitmesh.model.compile.MeshCompiler;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -239,7 +239,7 @@ class ProxyConfigsReuseTest {
                         key -> reader.readFile(new SourceFile(path, text.getBytes(UTF_8)))));
             }
             PolicyRead read = reader.combine(files);
-            if (cluster == null || !sameInstances(objects, read.clusterObjects())) {
+            if (cluster == null || !Values.sameInstances(objects, read.clusterObjects())) {
                 cluster = ClusterState.of(read.clusterObjects());
                 objects = read.clusterObjects();
             }
@@ -248,10 +248,6 @@ class ProxyConfigsReuseTest {
                     : compiler.compilation(read.policies(), cluster, compilation);
             List<ValidOverride> overrides = new OverrideValidator().validate(read.policies().envoyOverrides()).valid();
             return new Compiled(compilation.mesh(), cluster, overrides);
-        }
-
-        private static boolean sameInstances(List<KubeObject> a, List<KubeObject> b) {
-            return a.size() == b.size() && IntStream.range(0, a.size()).allMatch(i -> a.get(i) == b.get(i));
         }
     }
 
