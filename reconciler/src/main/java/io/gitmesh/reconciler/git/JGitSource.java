@@ -58,14 +58,19 @@ public final class JGitSource implements GitSource, AutoCloseable {
             new RefSpec("+" + Constants.R_HEADS + "*:" + REMOTE_BRANCHES + "*"),
             new RefSpec("+" + Constants.R_TAGS + "*:" + Constants.R_TAGS + "*"));
 
+    /** More packs than this (each fetch that brings anything adds one) and {@link #maintain} repacks: git's and JGit's default. */
+    static final int PACK_LIMIT = 50;
+
     private final GitRepositoryConfig config;
     private final Path cacheDirectory;
+    private final int packLimit;
     private final CommitTreeReader trees;
     private final RemoteAccess access;
     private final Optional<CommitSignatureVerifier> verifier;
     private Repository repository;
     private RepositoryReader reader;
     private ObjectId lastResolved;
+    private boolean fetchedObjects;
 
     /**
      * @param cacheDirectory where the bare copy lives: created when absent, reused when it holds a
@@ -76,8 +81,14 @@ public final class JGitSource implements GitSource, AutoCloseable {
     }
 
     JGitSource(GitRepositoryConfig config, Path cacheDirectory, Limits limits, UnaryOperator<String> environment) {
+        this(config, cacheDirectory, limits, environment, PACK_LIMIT);
+    }
+
+    JGitSource(GitRepositoryConfig config, Path cacheDirectory, Limits limits, UnaryOperator<String> environment,
+            int packLimit) {
         this.config = config;
         this.cacheDirectory = cacheDirectory.toAbsolutePath();
+        this.packLimit = packLimit;
         this.trees = new CommitTreeReader(limits, config.maxTotalBytes());
         this.access = new RemoteAccess(config.credentials(), new SecretReader(environment), this.cacheDirectory);
         this.verifier = switch (config.verification()) {
@@ -113,6 +124,39 @@ public final class JGitSource implements GitSource, AutoCloseable {
     public synchronized List<PathChange> changedPaths(CommitId from, CommitId to, PolicyPaths paths)
             throws GitSourceException {
         return reader().changedPaths(from, to, paths);
+    }
+
+    /**
+     * Repacks the cache into one pack once fetches have left more than {@value #PACK_LIMIT} packs (the
+     * replaced ones are deleted at once), so that object look-ups stay fast. JGit would otherwise do it
+     * inside the fetch that crosses the limit, and the commit that fetch brought would wait for it.
+     */
+    @Override
+    public synchronized void maintain() {
+        if (repository == null || !fetchedObjects) {
+            return;
+        }
+        fetchedObjects = false;
+        long start = System.nanoTime();
+        try {
+            long packs = packs();
+            if (packs > packLimit) {
+                try (Git git = Git.wrap(repository)) {
+                    git.gc().call();
+                }
+                LOG.info("repacked the cache of repository={} packs={} in {} ms", config.url(), packs,
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (IOException | GitAPIException | JGitInternalException e) {
+            LOG.warn("repacking the cache of repository={} failed ({}); it serves as it is", config.url(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private long packs() throws IOException {
+        try (Stream<Path> files = Files.list(cacheDirectory.resolve("objects").resolve("pack"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".pack")).count();
+        }
     }
 
     @Override
@@ -155,6 +199,7 @@ public final class JGitSource implements GitSource, AutoCloseable {
             authentication.configure(fetch);
             try {
                 FetchResult result = fetch.call();
+                fetchedObjects |= !result.getTrackingRefUpdates().isEmpty();
                 LOG.debug("fetched repository={} updates={} in {} ms", config.url(), result.getTrackingRefUpdates().size(),
                         (System.nanoTime() - start) / 1_000_000);
                 return result;
@@ -240,7 +285,7 @@ public final class JGitSource implements GitSource, AutoCloseable {
                 }
                 repo.create(true);
             }
-            keepMaintenanceInTheForeground(repo);
+            configureHousekeeping(repo);
             return repo;
         } catch (IOException | IllegalStateException e) {
             throw GitSourceException.userMustFix("cannot create the cache directory " + cacheDirectory + " ("
@@ -249,16 +294,22 @@ public final class JGitSource implements GitSource, AutoCloseable {
     }
 
     /**
-     * JGit runs automatic gc after a fetch, by default on a background thread that may still touch
-     * the cache after {@link #close}; in the foreground it is a cheap check on most fetches. Each fetch
-     * adds a pack; past {@code gc.autoPackLimit} (50) gc repacks them into one, and the old packs must
-     * then go at once: JGit keeps them for an hour by default (for other processes reading them), which
-     * would leave the count over the limit and make every following fetch repack the whole repository.
-     * Only this source reads its cache, and not while it fetches.
+     * JGit runs automatic gc at the end of a fetch once the packs pile up (one per fetch), and the
+     * commit just fetched would wait for the repack: the cache turns that off ({@code gc.auto} and
+     * {@code gc.autoPackLimit} 0) and {@link #maintain} repacks after the pass instead. When gc
+     * repacks, the packs it replaced must go at once: JGit keeps them for an hour by default (for other
+     * processes reading them), which would leave the count over the limit and every following pass
+     * repacking. Only this source reads its cache, and not while it repacks.
      */
-    private static void keepMaintenanceInTheForeground(Repository repo) throws IOException {
+    private static void configureHousekeeping(Repository repo) throws IOException {
         StoredConfig settings = repo.getConfig();
         boolean changed = false;
+        for (String key : List.of(ConfigConstants.CONFIG_KEY_AUTO, ConfigConstants.CONFIG_KEY_AUTOPACKLIMIT)) {
+            if (settings.getInt(ConfigConstants.CONFIG_GC_SECTION, key, -1) != 0) {
+                settings.setInt(ConfigConstants.CONFIG_GC_SECTION, null, key, 0);
+                changed = true;
+            }
+        }
         if (settings.getBoolean(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true)) {
             settings.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
             changed = true;

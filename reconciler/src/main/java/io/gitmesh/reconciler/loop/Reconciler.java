@@ -74,9 +74,11 @@ public final class Reconciler {
         return status;
     }
 
-    /** Runs one pass now. */
+    /** Runs one pass now, then the source's housekeeping (after what the pass applied is published). */
     public synchronized Outcome reconcile() {
-        return passTimer.record(() -> pass(false));
+        Outcome outcome = passTimer.record(() -> pass(false));
+        source.maintain();
+        return outcome;
     }
 
     /**

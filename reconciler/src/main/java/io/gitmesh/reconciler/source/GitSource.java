@@ -41,4 +41,13 @@ public interface GitSource {
      * in path order. A caller re-reads only these with {@link #files}.
      */
     List<PathChange> changedPaths(CommitId from, CommitId to, PolicyPaths paths) throws GitSourceException;
+
+    /**
+     * Housekeeping of the local copy that may take a while, such as repacking the packs that fetches
+     * left behind. The reconcile loop calls it after a pass has published, so that no fetch (and no
+     * commit on its way to the proxies) waits for it. Failures are logged, never thrown: a copy
+     * that was not tidied up still serves.
+     */
+    default void maintain() {
+    }
 }

@@ -109,25 +109,38 @@ class JGitSourceTest {
     }
 
     @Test
-    void automaticGcBringsThePacksOfManyFetchesBackUnderTheLimit() throws Exception {
+    void fetchesNeverRepackAndHousekeepingBringsThePacksBackUnderTheLimit() throws Exception {
         ObjectId last = remote.commit("main", "First", FIRST);
+        Path packDirectory = temp.resolve("cache/objects/pack");
+        int limit = 3;
         try (JGitSource source = source(new Reference.Branch("main"))) {
             source.resolve(Optional.empty());
         }
         FileBasedConfig settings = new FileBasedConfig(temp.resolve("cache/config").toFile(), FS.DETECTED);
         settings.load();
-        settings.setInt("gc", null, "autoPackLimit", 3);
+        settings.setInt("gc", null, "autoPackLimit", limit); // JGit would repack inside the 4th fetch
         settings.save();
-        try (JGitSource source = source(new Reference.Branch("main"))) {
+        try (JGitSource source = new JGitSource(GitRepositoryConfig.of(remote.url(), new Reference.Branch("main")),
+                temp.resolve("cache"), Limits.DEFAULT, name -> null, limit)) {
             for (int i = 0; i < 8; i++) {
                 ObjectId next = remote.commit("main", "Change " + i, FIRST.with("n.yaml", "n: " + i + "\n"));
-                assertThat(source.resolve(Optional.of(id(last))).id()).isEqualTo(id(next));
-                last = next;
+                long before = packs(packDirectory);
 
-                // gc runs once there are more packs than the limit, and leaves one
-                assertThat(packs(temp.resolve("cache/objects/pack"))).as("packs after fetch %d", i).isLessThanOrEqualTo(4);
+                assertThat(source.resolve(Optional.of(id(last))).id()).isEqualTo(id(next));
+                assertThat(packs(packDirectory)).as("a fetch adds its pack, never repacks (fetch %d)", i)
+                        .isEqualTo(before + 1);
+
+                source.maintain();
+                assertThat(packs(packDirectory)).as("packs after housekeeping %d", i).isLessThanOrEqualTo(limit);
+                source.maintain();
+                assertThat(source.files(id(next), PolicyPaths.WHOLE_TREE).files()).as("readable after repacking")
+                        .extracting(SourceFile::path).contains("n.yaml");
+                last = next;
             }
         }
+        settings.load();
+        assertThat(settings.getInt("gc", "auto", -1)).as("JGit's own gc after a fetch is off").isZero();
+        assertThat(settings.getInt("gc", "autoPackLimit", -1)).isZero();
     }
 
     @Test

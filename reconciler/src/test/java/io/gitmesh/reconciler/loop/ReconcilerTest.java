@@ -96,6 +96,25 @@ class ReconcilerTest {
     }
 
     @Test
+    void theSourcesHousekeepingRunsAfterEachPassOnceItsRevisionIsPublished() {
+        remote.commit("main", "A", GOOD);
+        List<String> events = new CopyOnWriteArrayList<>();
+        GitSource tidied = new Unreachable(source) {
+            @Override
+            public void maintain() {
+                events.add("maintain after " + published.size() + " published");
+            }
+        };
+        Reconciler reconciler = reconciler(tidied);
+
+        reconciler.reconcile();
+        reconciler.reconcile();
+        reconciler.reconcileClusterChange();
+
+        assertThat(events).containsExactly("maintain after 1 published", "maintain after 1 published");
+    }
+
+    @Test
     void aBadCommitIsRefusedWithItsDiagnosticsAndTheLastGoodStaysServed() {
         ObjectId a = remote.commit("main", "A", GOOD);
         Reconciler reconciler = reconciler(source);
@@ -211,7 +230,7 @@ class ReconcilerTest {
     }
 
     /** A source whose host goes away: every call fails as a transient error while {@link #down}. */
-    private static final class Unreachable implements GitSource {
+    private static class Unreachable implements GitSource {
         private final GitSource real;
         volatile boolean down;
 
