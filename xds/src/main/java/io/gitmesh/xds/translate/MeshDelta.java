@@ -7,8 +7,10 @@ import io.gitmesh.model.TrafficMode;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.Function;
 
 /**
  * Which parts of a mesh are not the very instances of the mesh before: the identities whose outbound
@@ -40,6 +42,20 @@ final class MeshDelta {
         Set<ServiceRef> services = new HashSet<>();
         other(before.services(), mesh.services(), services);
         return new MeshDelta(identities, services);
+    }
+
+    /**
+     * What a group's translation can depend on that changed, when it is known: the identities whose
+     * views are other instances and the identities {@code referrers} names for each Service that is;
+     * empty when everything counts as changed.
+     */
+    Optional<Set<Identity>> touched(Function<ServiceRef, Set<Identity>> referrers) {
+        if (identities == null) {
+            return Optional.empty();
+        }
+        Set<Identity> touched = new HashSet<>(identities);
+        services.forEach(service -> touched.addAll(referrers.apply(service)));
+        return Optional.of(touched);
     }
 
     /** Whether the identity's views are the instances they were. */

@@ -3,6 +3,7 @@ package io.gitmesh.xds.translate;
 import io.gitmesh.model.Identity;
 import io.gitmesh.model.InboundPort;
 import io.gitmesh.model.Mesh;
+import io.gitmesh.model.ServiceRef;
 import io.gitmesh.model.Values;
 import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.cluster.Workload;
@@ -17,10 +18,12 @@ import io.gitmesh.xds.override.OverrideApplier;
 import io.gitmesh.xds.override.Patched;
 import io.gitmesh.xds.override.ValidOverride;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -42,7 +45,9 @@ import org.pcollections.TreePMap;
  * Services they name), and for Envoy overrides the overrides and the identity's labels — keeps its
  * previous config, the very instance; only the other groups are translated again. A scope whose views
  * and Services are the very instances of the previous mesh is not even built again
- * ({@link ProxyScope#sameIn}). Translation is a
+ * ({@link ProxyScope#sameIn}); with the same identities, options and overrides, only the groups of
+ * identities whose views changed, or whose scopes name a Service that did ({@link ScopeReferrers}), are
+ * even looked at. Translation is a
  * function of those inputs, so the result equals a build from scratch. The very same mesh and cluster
  * state (a revision that changed no policy document) with equal overrides and options give the
  * previous result itself. Resources of equal content
@@ -54,18 +59,21 @@ public final class ProxyConfigs {
 
     /** The configs by group, in group order, what applying overrides had to say, and what each was built from. */
     public static final class Result {
-        private static final Result EMPTY = new Result(HashTreePMap.empty(), TreePMap.empty(), List.of(), Map.of(),
-                Inputs.NONE);
+        private static final Result EMPTY = new Result(HashTreePMap.empty(), ScopeReferrers.NONE, TreePMap.empty(),
+                List.of(), Map.of(), Inputs.NONE);
 
         private final PMap<Identity, List<GroupTranslation>> byIdentity;
+        private final ScopeReferrers referrers;
         private final TreePMap<SnapshotGroup, ProxyConfig> configs;
         private final List<Diagnostic> diagnostics;
         private final Map<Identity, Map<String, String>> labels;
         private final Inputs inputs;
 
-        private Result(PMap<Identity, List<GroupTranslation>> byIdentity, TreePMap<SnapshotGroup, ProxyConfig> configs,
-                List<Diagnostic> diagnostics, Map<Identity, Map<String, String>> labels, Inputs inputs) {
+        private Result(PMap<Identity, List<GroupTranslation>> byIdentity, ScopeReferrers referrers,
+                TreePMap<SnapshotGroup, ProxyConfig> configs, List<Diagnostic> diagnostics,
+                Map<Identity, Map<String, String>> labels, Inputs inputs) {
             this.byIdentity = byIdentity;
+            this.referrers = referrers;
             this.configs = configs;
             this.diagnostics = diagnostics;
             this.labels = labels;
@@ -87,6 +95,11 @@ public final class ProxyConfigs {
             Map<SnapshotGroup, GroupTranslation> groups = new TreeMap<>();
             byIdentity.values().forEach(translations -> translations.forEach(t -> groups.put(t.group(), t)));
             return groups;
+        }
+
+        /** The identities whose groups' scopes name the Service. */
+        Set<Identity> referrersOf(ServiceRef service) {
+            return referrers.of(service);
         }
 
         /** What applying the overrides had to say, sorted. */
@@ -148,11 +161,17 @@ public final class ProxyConfigs {
         boolean sameIdentities = inputs.everyGroup() && previous.inputs.everyGroup()
                 && previous.inputs.mesh().identities() == mesh.identities();
         PMap<Identity, List<GroupTranslation>> byIdentity = sameIdentities ? previous.byIdentity : HashTreePMap.empty();
+        ScopeReferrers.Editor referrers = (sameIdentities ? previous.referrers : ScopeReferrers.NONE).edit();
         TreePMap<SnapshotGroup, ProxyConfig> configs = sameIdentities ? previous.configs : TreePMap.empty();
         boolean diagnosticsChanged = !sameIdentities;
         ResourceInterner interner = new ResourceInterner();
         MeshDelta delta = MeshDelta.between(previous.inputs.mesh(), mesh);
-        for (Identity identity : mesh.identities()) {
+        // with the same identities, options and overrides, only groups that name something changed can change
+        Collection<Identity> visited = sameIdentities && sameOverrides && previous.inputs.options().equals(options)
+                ? delta.touched(previous.referrers::of).<Collection<Identity>>map(touched -> touched)
+                        .orElse(mesh.identities())
+                : mesh.identities();
+        for (Identity identity : visited) {
             List<GroupTranslation> was = previous.byIdentity.getOrDefault(identity, List.of());
             List<GroupTranslation> now = new ArrayList<>(Flavour.values().length);
             for (Flavour flavour : Flavour.values()) {
@@ -170,6 +189,8 @@ public final class ProxyConfigs {
             }
             if (!Values.sameInstances(was, now) || !sameIdentities) {
                 byIdentity = byIdentity.plus(identity, List.copyOf(now));
+                referrers.remove(identity, sameIdentities ? was : List.of());
+                referrers.add(identity, now);
                 for (GroupTranslation old : sameIdentities ? was : List.<GroupTranslation>of()) {
                     configs = configs.minus(old.group());
                     diagnosticsChanged |= !old.diagnostics().isEmpty();
@@ -183,7 +204,7 @@ public final class ProxyConfigs {
         List<Diagnostic> diagnostics = !diagnosticsChanged ? previous.diagnostics
                 : byIdentity.values().stream().flatMap(List::stream).flatMap(t -> t.diagnostics().stream())
                         .sorted().distinct().toList();
-        return new Result(byIdentity, configs, diagnostics, labels, inputs);
+        return new Result(byIdentity, referrers.done(), configs, diagnostics, labels, inputs);
     }
 
     /** The group's translation: {@code before}'s, or parts of it, where its inputs did not change. */

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Everything the translation of one snapshot group reads, and nothing else: the Service ports its
@@ -74,25 +75,15 @@ record ProxyScope(Flavour flavour, Identity identity, String trustDomain, List<O
      * for an unchanged one; an equal scope that fails this is built and compared as before.
      */
     boolean sameIn(MeshDelta delta, TranslateOptions options) {
-        if (!delta.sameViews(identity) || !this.options.equals(options)) {
-            return false;
-        }
-        for (OutboundPort port : outbound) {
-            if (!delta.sameService(port.service())) {
-                return false;
-            }
-            for (WeightedBackend backend : port.routing().backends()) {
-                if (!delta.sameService(backend.service())) {
-                    return false;
-                }
-            }
-        }
-        for (ServedPort port : served) {
-            if (!delta.sameService(port.service())) {
-                return false;
-            }
-        }
-        return true;
+        return delta.sameViews(identity) && this.options.equals(options) && namedServices().allMatch(delta::sameService);
+    }
+
+    /** Every Service the scope's ports and their backends name, whether the mesh has it or not (maybe twice). */
+    Stream<ServiceRef> namedServices() {
+        return Stream.of(
+                outbound.stream().map(OutboundPort::service),
+                outbound.stream().flatMap(port -> port.routing().backends().stream()).map(WeightedBackend::service),
+                served.stream().map(ServedPort::service)).flatMap(refs -> refs);
     }
 
     /** The Service of an outbound or served port: the mesh has every Service its ports name. */

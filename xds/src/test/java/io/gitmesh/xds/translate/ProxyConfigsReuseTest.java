@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.envoyproxy.controlplane.cache.Resources.ResourceType;
+import io.gitmesh.model.Identity;
 import io.gitmesh.model.Mesh;
+import io.gitmesh.model.ServiceRef;
 import io.gitmesh.model.Values;
 import io.gitmesh.model.cluster.ClusterState;
 import io.gitmesh.model.compile.MeshCompilation;
@@ -23,8 +25,10 @@ import io.gitmesh.xds.override.OverrideValidator;
 import io.gitmesh.xds.override.ValidOverride;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -210,6 +214,7 @@ class ProxyConfigsReuseTest {
             Compiled compiled = revisions.compile(revision);
             ProxyConfigs.Result next = compiled.build(last);
             assertSameOutput(next, revision.compile().fromScratch());
+            assertReferrersAsTheScopesSay(next, compiled.mesh());
             ProxyConfigs.Result before = last;
             scopesTakenOver += (int) next.groups().entrySet().stream()
                     .filter(e -> before.groups().containsKey(e.getKey())
@@ -249,6 +254,18 @@ class ProxyConfigsReuseTest {
             List<ValidOverride> overrides = new OverrideValidator().validate(read.policies().envoyOverrides()).valid();
             return new Compiled(compilation.mesh(), cluster, overrides);
         }
+    }
+
+    /**
+     * The result's index of which identities' scopes name each Service (what tells a revision which
+     * groups a changed Service can change) is the one its scopes give.
+     */
+    private static void assertReferrersAsTheScopesSay(ProxyConfigs.Result result, Mesh mesh) {
+        Map<ServiceRef, Set<Identity>> named = new HashMap<>();
+        result.groups().values().forEach(t -> t.scope().namedServices()
+                .forEach(service -> named.computeIfAbsent(service, s -> new HashSet<>()).add(t.scope().identity())));
+        mesh.services().keySet().forEach(service -> assertThat(result.referrersOf(service)).as(service.toString())
+                .containsExactlyInAnyOrderElementsOf(named.getOrDefault(service, Set.of())));
     }
 
     /** The same groups, configs of the same versions holding byte-identical resources, the same diagnostics. */
