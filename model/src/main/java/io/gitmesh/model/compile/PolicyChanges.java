@@ -16,7 +16,6 @@ import io.gitmesh.schema.policy.UdpRoute;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
